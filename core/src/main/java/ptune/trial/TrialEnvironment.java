@@ -1,0 +1,14 @@
+package ptune.trial;
+
+import java.nio.file.Path;
+
+/**
+ * Where a trial runs and what it may touch.
+ *
+ * @param device "cpu" or "gpu:N" (the address Spark assigned the task)
+ * @param dataDir root of the raw datasets (the layout of {@code ../shared/datasets})
+ * @param checkpointDir local directory for this trial's best prompt checkpoint
+ * @param listener receives per-epoch progress; never null
+ */
+public record TrialEnvironment(
+    String device, Path dataDir, Path checkpointDir, TrialListener listener) {}
