@@ -1,0 +1,42 @@
+package ptune.method;
+
+import ai.djl.ndarray.NDArray;
+import ptune.model.BertModel;
+
+/** Full fine-tuning (FT): every backbone weight trains; no prompts. */
+public final class FineTuning implements TuningMethod {
+  private final TrainableParameters parameters = new TrainableParameters();
+
+  public FineTuning(BertModel model) {
+    for (BertModel.NamedParameter p : model.namedParameters()) {
+      parameters.add(p.name(), p.parameter().getArray());
+    }
+  }
+
+  @Override
+  public String name() {
+    return "ft";
+  }
+
+  @Override
+  public TrainableParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public NDArray encode(BertModel model, EncoderInputs in, boolean training) {
+    return model.forward(
+        model.embeddings().wordEmbeddings(in.inputIds()),
+        in.tokenTypeIds(),
+        model.positionIds(in.inputIds(), 0),
+        in.attentionMask(),
+        null,
+        null,
+        training);
+  }
+
+  @Override
+  public int positionsUsed() {
+    return 0;
+  }
+}

@@ -1,0 +1,37 @@
+package ptune.method;
+
+/**
+ * The knobs of the prompt methods, with the official P-tuning v2 defaults.
+ *
+ * @param length prompt length P (pre_seq_len)
+ * @param depth number of layers that receive prefixes (P-tuning v2); the full depth by default
+ * @param depthFromTop when depth is below the layer count, give prefixes to the layers closest to the
+ *     output (true) or to the input (false); the paper's depth ablation compares both
+ * @param projection reparameterize the prompts through an MLP (prefix_projection)
+ * @param projectionHidden hidden size of that MLP (prefix_hidden_size, 512)
+ * @param dropout dropout on the prefix keys/values (official: hidden_dropout_prob)
+ * @param shiftPositions give real tokens positions P..P+T-1 as Hugging Face does when prefixes come as
+ *     past keys (official behaviour); false keeps their pretrained positions 0..T-1
+ */
+public record PromptConfig(
+    int length,
+    int depth,
+    boolean depthFromTop,
+    boolean projection,
+    int projectionHidden,
+    float dropout,
+    boolean shiftPositions) {
+
+  public static PromptConfig defaults(int length, int numLayers) {
+    return new PromptConfig(length, numLayers, false, false, 512, 0.1f, true);
+  }
+
+  public PromptConfig {
+    if (length < 0) {
+      throw new IllegalArgumentException("prefix_len must be >= 0, got " + length);
+    }
+    if (depth < 0) {
+      throw new IllegalArgumentException("prefix_depth must be >= 0, got " + depth);
+    }
+  }
+}

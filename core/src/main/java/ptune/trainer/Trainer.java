@@ -1,0 +1,202 @@
+package ptune.trainer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.logging.Logger;
+import ptune.head.TaskHead;
+import ptune.method.TrainableParameters;
+import ptune.method.TuningMethod;
+import ptune.model.BertModel;
+
+/**
+ * The training loop of the official P-tuning v2 code, made explicit: AdamW, the learning-rate
+ * schedule, gradient clipping and accumulation, evaluation on dev after every epoch, best-epoch
+ * selection and early stopping. A NaN or infinite loss stops the run as diverged and keeps the best
+ * epoch reached before it.
+ */
+public final class Trainer {
+  private static final Logger LOG = Logger.getLogger(Trainer.class.getName());
+
+  private final BertModel model;
+  private final TuningMethod method;
+  private final TaskHead head;
+  private final int padId;
+  private final TrainableParameters trainable = new TrainableParameters();
+
+  public Trainer(BertModel model, TuningMethod method, TaskHead head, int padId) {
+    this.model = model;
+    this.method = method;
+    this.head = head;
+    this.padId = padId;
+    trainable.addAll(method.parameters());
+    trainable.addAll(head.parameters());
+  }
+
+  public TrainableParameters trainable() {
+    return trainable;
+  }
+
+  public TrainingOutcome train(
+      List<EncodedExample> train,
+      List<EncodedExample> dev,
+      DevScorer scorer,
+      TrainerConfig config,
+      NDManager manager,
+      TrainingListener listener) {
+    // Grad mode is thread-local in libtorch; a Spark task thread starts with it on.
+    JniUtils.setGradMode(false);
+    Random random = new Random(config.seed());
+    List<NDArray> params = trainable.arrays();
+    AdamW optimizer = new AdamW(params, config.weightDecay());
+    int batchesPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+    long stepsPerEpoch = Math.max(1, batchesPerEpoch / config.accumulation());
+    LearningRateSchedule schedule = new LearningRateSchedule(config, stepsPerEpoch);
+
+    List<EpochReport> reports = new ArrayList<>();
+    Map<String, float[]> best = snapshot();
+    Map<String, Double> bestMetrics = Map.of();
+    double bestScore = Double.NEGATIVE_INFINITY;
+    int bestEpoch = 0;
+    int sinceBest = 0;
+    boolean diverged = false;
+    long step = 0;
+    long examplesSeen = 0;
+    long started = System.nanoTime();
+
+    for (int epoch = 1; epoch <= config.epochs() && !diverged; epoch++) {
+      long epochStart = System.nanoTime();
+      double lossSum = 0;
+      int lossCount = 0;
+      int micro = 0;
+      for (List<EncodedExample> examples :
+          Batches.forTraining(train, config.batchSize(), random)) {
+        float loss;
+        // Every array a step creates (activations, prefixes computed from the parameters,
+        // gradient handles, optimizer temporaries) is closed with the scope.
+        try (NDScope scope = new NDScope();
+            NDManager stepManager = manager.newSubManager()) {
+          Batch batch = Batch.collate(examples, padId, stepManager);
+          loss = GradientLock.forwardBackward(
+              () -> head.loss(model, method, batch.inputs(), batch.labels(), true),
+              1f / config.accumulation());
+          if (Float.isFinite(loss) && ++micro % config.accumulation() == 0) {
+            applyUpdate(optimizer, schedule.at(step++), config.maxGradNorm());
+          }
+        }
+        examplesSeen += examples.size();
+        if (!Float.isFinite(loss)) {
+          LOG.warning("loss became " + loss + " in epoch " + epoch + ": stopping as diverged");
+          diverged = true;
+          break;
+        }
+        lossSum += loss;
+        lossCount++;
+      }
+      if (diverged) {
+        break;
+      }
+      if (micro % config.accumulation() != 0) {
+        try (NDScope scope = new NDScope()) {
+          applyUpdate(optimizer, schedule.at(step++), config.maxGradNorm());
+        }
+      }
+      Map<String, Double> metrics = scorer.score(scores(dev, config.evalBatchSize(), manager));
+      double score = metrics.get(scorer.selectionMetric());
+      double seconds = (System.nanoTime() - epochStart) / 1e9;
+      EpochReport report = new EpochReport(epoch, lossSum / Math.max(1, lossCount), metrics,
+          score, seconds, train.size() / seconds);
+      reports.add(report);
+      listener.epochFinished(report);
+      if (score > bestScore) {
+        bestScore = score;
+        bestEpoch = epoch;
+        bestMetrics = metrics;
+        best = snapshot();
+        sinceBest = 0;
+      } else if (config.patience() > 0 && ++sinceBest >= config.patience()) {
+        break;
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new TrainingOutcome(reports, bestEpoch, bestEpoch == 0 ? Double.NaN : bestScore,
+        bestMetrics, best, shapes(), diverged, seconds, examplesSeen / seconds);
+  }
+
+  /** Scores for every example, in order, without dropout or gradients. */
+  public float[][] scores(List<EncodedExample> examples, int batchSize, NDManager manager) {
+    JniUtils.setGradMode(false);
+    float[][] out = new float[examples.size()][];
+    int i = 0;
+    for (List<EncodedExample> examples1 : Batches.inOrder(examples, batchSize)) {
+      try (NDScope scope = new NDScope();
+          NDManager evalManager = manager.newSubManager()) {
+        Batch batch = Batch.collate(examples1, padId, evalManager);
+        NDArray logits = head.logits(model, method, batch.inputs(), false);
+        long columns = logits.getShape().get(1);
+        float[] flat = logits.toFloatArray();
+        for (int r = 0; r < batch.size(); r++, i++) {
+          out[i] = java.util.Arrays.copyOfRange(flat, (int) (r * columns), (int) ((r + 1) * columns));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Clips the global gradient norm, takes one AdamW step, zeroes the gradients. */
+  private void applyUpdate(AdamW optimizer, double lr, double maxGradNorm) {
+    List<NDArray> grads = new ArrayList<>();
+    for (NDArray p : trainable.arrays()) {
+      grads.add(p.getGradient());
+    }
+    double squared = 0;
+    for (NDArray g : grads) {
+      squared += g.square().sum().getFloat();
+    }
+    double norm = Math.sqrt(squared);
+    if (maxGradNorm > 0 && norm > maxGradNorm) {
+      float scale = (float) (maxGradNorm / (norm + 1e-6)); // torch clip_grad_norm_
+      for (NDArray g : grads) {
+        g.muli(scale);
+      }
+    }
+    optimizer.step(grads, lr);
+    for (NDArray g : grads) {
+      g.subi(g); // zero in place: the handle shares the parameter's .grad storage
+    }
+  }
+
+  /** Host copies of the trainable arrays. */
+  public Map<String, float[]> snapshot() {
+    Map<String, float[]> copy = new LinkedHashMap<>();
+    trainable.asMap().forEach((name, array) -> copy.put(name, array.toFloatArray()));
+    return copy;
+  }
+
+  private Map<String, long[]> shapes() {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    trainable.asMap().forEach((name, array) -> out.put(name, array.getShape().getShape()));
+    return out;
+  }
+
+  /** Writes host copies back into the trainable arrays (e.g. the best epoch after training). */
+  public void restore(Map<String, float[]> values) {
+    trainable.asMap().forEach((name, array) -> {
+      float[] v = values.get(name);
+      if (v == null) {
+        throw new IllegalArgumentException("checkpoint has no tensor " + name);
+      }
+      if (v.length != array.getShape().size()) {
+        throw new IllegalArgumentException("checkpoint tensor " + name + " has " + v.length
+            + " values, the model expects " + array.getShape());
+      }
+      array.set(v);
+    });
+  }
+}

@@ -1,0 +1,55 @@
+package ptune.trainer;
+
+/**
+ * Training hyperparameters; {@link #officialSuperGlue} and {@link #officialSequenceLabeling} are the
+ * official P-tuning v2 defaults (Hugging Face Trainer 4.11: AdamW, betas 0.9/0.999, eps 1e-8,
+ * weight decay 0, no warm-up, clipping 1.0).
+ *
+ * @param schedule LINEAR: decay to 0 over all steps (SuperGLUE/GLUE); EXPONENTIAL: multiply by
+ *     {@code gamma} after every epoch (NER, SRL, QA)
+ * @param warmupRatio fraction of all optimizer steps with linear warm-up from 0
+ * @param accumulation micro-batches per optimizer step
+ * @param patience stop after this many epochs without a better dev score (0 = never)
+ */
+public record TrainerConfig(
+    double learningRate,
+    int epochs,
+    int batchSize,
+    double weightDecay,
+    double warmupRatio,
+    Schedule schedule,
+    double gamma,
+    double maxGradNorm,
+    int accumulation,
+    int patience,
+    int evalBatchSize,
+    long seed) {
+
+  public enum Schedule {
+    LINEAR,
+    EXPONENTIAL
+  }
+
+  public TrainerConfig {
+    if (learningRate <= 0 || !Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("lr must be a positive number, got " + learningRate);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+    }
+    if (batchSize < 1 || accumulation < 1 || evalBatchSize < 1) {
+      throw new IllegalArgumentException("batch_size, accumulation and eval_batch_size must be >= 1");
+    }
+  }
+
+  public static TrainerConfig officialSuperGlue(double lr, int epochs, int batchSize, long seed) {
+    return new TrainerConfig(lr, epochs, batchSize, 0, 0, Schedule.LINEAR, 0.95, 1.0, 1, 0, 32,
+        seed);
+  }
+
+  public static TrainerConfig officialSequenceLabeling(
+      double lr, int epochs, int batchSize, long seed) {
+    return new TrainerConfig(lr, epochs, batchSize, 0, 0, Schedule.EXPONENTIAL, 0.95, 1.0, 1, 0,
+        32, seed);
+  }
+}

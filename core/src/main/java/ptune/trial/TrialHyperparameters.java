@@ -1,0 +1,50 @@
+package ptune.trial;
+
+import ptune.method.PromptConfig;
+import ptune.trainer.TrainerConfig;
+
+/**
+ * The hyperparameter keys a trial understands, their defaults (the official P-tuning v2 ones
+ * where it has them), and their translation into trainer and prompt settings.
+ */
+public final class TrialHyperparameters {
+  private TrialHyperparameters() {}
+
+  public static TrainerConfig trainer(TrialSpec spec, boolean sequenceLabeling) {
+    double lr = spec.getDouble("lr", spec.method().equals("ft") ? 2e-5 : 1e-2);
+    TrainerConfig.Schedule schedule = TrainerConfig.Schedule.valueOf(
+        spec.get("schedule", sequenceLabeling ? "exponential" : "linear").toUpperCase());
+    return new TrainerConfig(
+        lr,
+        spec.getInt("epochs", 10),
+        spec.getInt("batch_size", 16),
+        spec.getDouble("weight_decay", 0),
+        spec.getDouble("warmup_ratio", 0),
+        schedule,
+        spec.getDouble("gamma", 0.95),
+        spec.getDouble("max_grad_norm", 1.0),
+        spec.getInt("accumulation", 1),
+        spec.getInt("patience", 0),
+        spec.getInt("eval_batch_size", 32),
+        spec.seed());
+  }
+
+  public static PromptConfig prompt(TrialSpec spec, int numLayers) {
+    return new PromptConfig(
+        spec.getInt("prefix_len", 16),
+        spec.getInt("prefix_depth", numLayers),
+        spec.get("prefix_depth_from", "bottom").equals("top"),
+        spec.getBoolean("prefix_projection", false),
+        spec.getInt("prefix_hidden", 512),
+        (float) spec.getDouble("dropout", 0.1),
+        spec.getBoolean("shift_positions", true));
+  }
+
+  public static float dropout(TrialSpec spec) {
+    return (float) spec.getDouble("dropout", 0.1);
+  }
+
+  public static int maxLength(TrialSpec spec) {
+    return spec.getInt("max_len", 128);
+  }
+}
