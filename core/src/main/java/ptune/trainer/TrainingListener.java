@@ -1,8 +1,9 @@
 package ptune.trainer;
 
 /** Progress of a training run, epoch by epoch. */
+@FunctionalInterface
 public interface TrainingListener {
-  TrainingListener NONE = new TrainingListener() {};
+  TrainingListener NONE = report -> {};
 
-  default void epochFinished(EpochReport report) {}
+  void epochFinished(EpochReport report);
 }

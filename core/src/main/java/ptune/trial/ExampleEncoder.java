@@ -6,20 +6,20 @@ import ptune.dataset.Example;
 import ptune.dataset.Label;
 import ptune.dataset.MultipleChoiceExample;
 import ptune.dataset.SentencePairExample;
+import ptune.features.EncodedInput;
+import ptune.features.InputEncoder;
 import ptune.features.SubwordTokenizer;
 import ptune.trainer.EncodedExample;
 
 /**
- * Turns sentence-pair and multiple-choice examples into token ids with the backbone's template,
- * truncating the longer segment first (Hugging Face's longest_first) to {@code maxLength}.
+ * Turns sentence-pair and multiple-choice examples into encoder rows (the backbone's template and
+ * longest-first truncation come from {@link InputEncoder}) with their labels.
  */
 final class ExampleEncoder {
-  private final SubwordTokenizer tokenizer;
-  private final int maxLength;
+  private final InputEncoder inputs;
 
   ExampleEncoder(SubwordTokenizer tokenizer, int maxLength) {
-    this.tokenizer = tokenizer;
-    this.maxLength = maxLength;
+    this.inputs = new InputEncoder(tokenizer, maxLength);
   }
 
   EncodedExample encode(Example example) {
@@ -58,46 +58,8 @@ final class ExampleEncoder {
     return out;
   }
 
-  /** {ids, token types} of [CLS] a [SEP] (b [SEP]), or RoBERTa's &lt;s&gt; a &lt;/s&gt;&lt;/s&gt; b &lt;/s&gt;. */
   private int[][] row(String a, String b) {
-    int[] idsA = tokenizer.tokenize(a).ids();
-    int[] idsB = b == null ? new int[0] : tokenizer.tokenize(b).ids();
-    boolean roberta = tokenizer.template() == SubwordTokenizer.Template.ROBERTA;
-    int specials = b == null ? 2 : (roberta ? 4 : 3);
-    int budget = maxLength - specials;
-    int lenA = idsA.length;
-    int lenB = idsB.length;
-    while (lenA + lenB > budget) {
-      if (lenA >= lenB) {
-        lenA--;
-      } else {
-        lenB--;
-      }
-    }
-    int total = lenA + lenB + specials;
-    int[] ids = new int[total];
-    int[] types = new int[total];
-    int k = 0;
-    ids[k++] = tokenizer.clsId();
-    for (int i = 0; i < lenA; i++) {
-      ids[k++] = idsA[i];
-    }
-    ids[k++] = tokenizer.sepId();
-    if (b != null) {
-      if (roberta) {
-        ids[k++] = tokenizer.sepId();
-      }
-      int segmentB = k;
-      for (int i = 0; i < lenB; i++) {
-        ids[k++] = idsB[i];
-      }
-      ids[k++] = tokenizer.sepId();
-      if (!roberta) {
-        for (int i = segmentB; i < total; i++) {
-          types[i] = 1;
-        }
-      }
-    }
-    return new int[][] {ids, types};
+    EncodedInput encoded = b == null ? inputs.encode(a) : inputs.encode(a, b);
+    return new int[][] {encoded.inputIds(), encoded.tokenTypeIds()};
   }
 }

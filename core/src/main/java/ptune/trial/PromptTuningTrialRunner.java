@@ -1,0 +1,243 @@
+package ptune.trial;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import ptune.backbone.Backbone;
+import ptune.backbone.BackboneCache;
+import ptune.checkpoint.PromptCheckpoint;
+import ptune.dataset.Example;
+import ptune.dataset.Split;
+import ptune.dataset.Task;
+import ptune.dataset.TaskKind;
+import ptune.dataset.TaskRegistry;
+import ptune.head.MultipleChoiceHead;
+import ptune.head.SequenceClassificationHead;
+import ptune.head.TaskHead;
+import ptune.method.TuningMethod;
+import ptune.method.TuningMethods;
+import ptune.metrics.Evaluation;
+import ptune.metrics.MajorityBaseline;
+import ptune.model.BertModel;
+import ptune.trainer.DevScorer;
+import ptune.trainer.EncodedExample;
+import ptune.trainer.EpochReport;
+import ptune.trainer.Trainer;
+import ptune.trainer.TrainerConfig;
+import ptune.trainer.TrainingOutcome;
+
+/**
+ * Runs one grid point: loads the backbone and the task's splits, builds the method and the head,
+ * trains with dev evaluation after every epoch, saves the best epoch's prompt checkpoint, and
+ * reports everything as a {@link TrialResult}. Problems inside the trial become a FAILED result.
+ *
+ * <p>Hyperparameters: see {@link TrialHyperparameters}; data-size knobs here:
+ * {@code max_train_examples}, {@code max_dev_examples} (seeded subsamples) and
+ * {@code held_out_fraction} (a part of train kept out of training to select the epoch on, as an
+ * honest alternative to selecting on dev).
+ */
+public final class PromptTuningTrialRunner implements TrialRunner {
+
+  @Override
+  public TrialResult run(TrialSpec spec, TrialEnvironment env) {
+    long started = System.nanoTime();
+    try {
+      return train(spec, env, started);
+    } catch (Exception | OutOfMemoryError e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      return new TrialResult(spec, TrialStatus.FAILED, "", List.of(), 0, Double.NaN, Map.of(),
+          Map.of(), Map.of(), Double.NaN, 0, 0, 0, (System.nanoTime() - started) / 1e9, 0,
+          env.device(), e + "\n" + trace, null);
+    }
+  }
+
+  private TrialResult train(TrialSpec spec, TrialEnvironment env, long started) throws Exception {
+    // Dropout draws from torch's one generator per process: seeded here, a trial is reproducible
+    // when it runs alone in its JVM (spark.task.cpus = executor cores).
+    Engine.getInstance().setRandomSeed((int) spec.seed());
+    Backbone backbone = BackboneCache.get(spec.backbone());
+    Task task = TaskRegistry.get(spec.task());
+    List<Example>[] splits = loadSplits(spec, task, env.dataDir());
+    List<Example> train = splits[0];
+    List<Example> dev = splits[1];
+    int heldOutSize = (int) Math.round(train.size() * spec.getDouble("held_out_fraction", 0));
+    List<Example> heldOut = new ArrayList<>(train.subList(0, heldOutSize));
+    train = new ArrayList<>(train.subList(heldOutSize, train.size()));
+
+    ExampleEncoder encoder = new ExampleEncoder(backbone.tokenizer(),
+        TrialHyperparameters.maxLength(spec));
+    List<EncodedExample> trainEncoded = encoder.encodeAll(train);
+    boolean sequenceLabeling = task.kind() == TaskKind.TOKEN_CLASSIFICATION
+        || task.kind() == TaskKind.SPAN_EXTRACTION;
+    TrainerConfig config = TrialHyperparameters.trainer(spec, sequenceLabeling);
+    Random init = new Random(spec.seed() * 31 + 7);
+
+    try (NDManager manager = NDManager.newBaseManager(device(env.device()))) {
+      float dropout = TrialHyperparameters.dropout(spec);
+      BertModel model = backbone.newModel(manager, dropout, dropout);
+      TuningMethod method = TuningMethods.create(spec.method(), model,
+          TrialHyperparameters.prompt(spec, model.config().numLayers()), manager, init);
+      TaskHead head = head(task, trainEncoded, model, dropout, manager, init);
+      Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
+
+      SplitScorer devScorer = new SplitScorer(task, dev, encoder.encodeAll(dev), trainer, config,
+          manager);
+      SplitScorer heldOutScorer = heldOut.isEmpty() ? null
+          : new SplitScorer(task, heldOut, encoder.encodeAll(heldOut), trainer, config, manager);
+      List<Map<String, Double>> heldOutPerEpoch = new ArrayList<>();
+      TrainingOutcome outcome = trainer.train(trainEncoded, devScorer.encoded, devScorer.asDevScorer(),
+          config, manager, report -> {
+            if (heldOutScorer != null) {
+              heldOutPerEpoch.add(heldOutScorer.evaluate().metrics());
+            }
+            env.listener().epochFinished(spec, toEpochMetrics(report), report.examplesPerSecond());
+          });
+
+      String checkpoint = null;
+      if (outcome.bestEpoch() > 0) {
+        Path dir = env.checkpointDir();
+        new PromptCheckpoint(settings(spec, backbone, task), outcome.bestParameters(),
+            outcome.parameterShapes()).save(dir);
+        checkpoint = dir.toString();
+      }
+      Evaluation majority = MajorityBaseline.evaluate(task, train, dev);
+      return new TrialResult(spec,
+          outcome.diverged() ? TrialStatus.DIVERGED : TrialStatus.COMPLETED,
+          task.selectionMetric(),
+          outcome.epochs().stream().map(PromptTuningTrialRunner::toEpochMetrics).toList(),
+          outcome.bestEpoch(), outcome.bestDevScore(), outcome.bestDevMetrics(),
+          selectedOnHeldOut(outcome, heldOutPerEpoch, task.selectionMetric()), Map.of(),
+          majority.selectionScore(), dev.size(), trainer.trainable().count(),
+          model.parameterCount() + (spec.method().equals("ft") ? 0 : trainer.trainable().count()),
+          (System.nanoTime() - started) / 1e9, outcome.examplesPerSecond(), env.device(), null,
+          checkpoint);
+    }
+  }
+
+  /** Train and dev after the seeded subsampling of the spec (the same draw on every call). */
+  @SuppressWarnings("unchecked")
+  private static List<Example>[] loadSplits(TrialSpec spec, Task task, Path dataDir) {
+    Random data = new Random(spec.seed());
+    List<Example> train = sample(task.load(Split.TRAIN, dataDir).examples(),
+        spec.getInt("max_train_examples", Integer.MAX_VALUE), data);
+    List<Example> dev = sample(task.load(Split.DEV, dataDir).examples(),
+        spec.getInt("max_dev_examples", Integer.MAX_VALUE), data);
+    return new List[] {train, dev};
+  }
+
+  /**
+   * Loads a saved prompt checkpoint onto its backbone (refusing any other) and scores it on the
+   * dev examples its trial used.
+   */
+  public static Evaluation evaluateCheckpoint(Path checkpointDir, Path dataDir, String device)
+      throws Exception {
+    PromptCheckpoint checkpoint = PromptCheckpoint.load(checkpointDir);
+    Map<String, String> s = checkpoint.settings();
+    Map<String, String> hp = new LinkedHashMap<>();
+    s.forEach((k, v) -> {
+      if (k.startsWith("hp.")) {
+        hp.put(k.substring(3), v);
+      }
+    });
+    TrialSpec spec = TrialSpec.of("", s.get(PromptCheckpoint.BACKBONE), s.get(PromptCheckpoint.METHOD),
+        s.get(PromptCheckpoint.TASK), Long.parseLong(s.get("seed")), hp);
+    Backbone backbone = BackboneCache.get(spec.backbone());
+    checkpoint.checkBackbone(backbone);
+    Task task = TaskRegistry.get(spec.task());
+    List<Example>[] splits = loadSplits(spec, task, dataDir);
+    ExampleEncoder encoder = new ExampleEncoder(backbone.tokenizer(),
+        TrialHyperparameters.maxLength(spec));
+    List<EncodedExample> trainEncoded = encoder.encodeAll(splits[0].subList(0, 1));
+    TrainerConfig config = TrialHyperparameters.trainer(spec, false);
+    try (NDManager manager = NDManager.newBaseManager(device(device))) {
+      float dropout = TrialHyperparameters.dropout(spec);
+      Random init = new Random(0); // every trainable value is overwritten from the checkpoint
+      BertModel model = backbone.newModel(manager, dropout, dropout);
+      TuningMethod method = TuningMethods.create(spec.method(), model,
+          TrialHyperparameters.prompt(spec, model.config().numLayers()), manager, init);
+      TaskHead head = head(task, trainEncoded, model, dropout, manager, init);
+      Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
+      trainer.restore(checkpoint.tensors());
+      return new SplitScorer(task, splits[1], encoder.encodeAll(splits[1]), trainer, config,
+          manager).evaluate();
+    }
+  }
+
+  /** Dev metrics at the epoch with the best held-out score (empty without a held-out part). */
+  private static Map<String, Double> selectedOnHeldOut(TrainingOutcome outcome,
+      List<Map<String, Double>> heldOut, String metric) {
+    int best = -1;
+    for (int i = 0; i < heldOut.size(); i++) {
+      if (best < 0 || heldOut.get(i).get(metric) > heldOut.get(best).get(metric)) {
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return Map.of();
+    }
+    Map<String, Double> out = new LinkedHashMap<>(outcome.epochs().get(best).devMetrics());
+    out.put("epoch", (double) (best + 1));
+    out.put("held_out_" + metric, heldOut.get(best).get(metric));
+    return out;
+  }
+
+  private static Map<String, String> settings(TrialSpec spec, Backbone backbone, Task task) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put(PromptCheckpoint.BACKBONE, backbone.name());
+    s.put(PromptCheckpoint.FINGERPRINT, backbone.fingerprint());
+    s.put(PromptCheckpoint.TASK, task.name());
+    s.put(PromptCheckpoint.METHOD, spec.method());
+    s.put("trial_id", spec.trialId());
+    s.put("seed", Long.toString(spec.seed()));
+    spec.hyperparameters().forEach((k, v) -> s.put("hp." + k, v));
+    return s;
+  }
+
+  static TaskHead head(Task task, List<EncodedExample> train, BertModel model, float dropout,
+      NDManager manager, Random random) {
+    int hidden = model.config().hiddenSize();
+    return switch (task.kind()) {
+      case MULTIPLE_CHOICE -> new MultipleChoiceHead(hidden, train.get(0).rows(), dropout, manager,
+          random);
+      case REGRESSION -> new SequenceClassificationHead(hidden, 1, dropout, manager, random);
+      case SEQUENCE_CLASSIFICATION -> new SequenceClassificationHead(hidden,
+          task.labels().size(), dropout, manager, random);
+      default -> throw new IllegalArgumentException("task " + task.name() + " is "
+          + task.kind() + ": the trial runner trains classification, regression and multiple-"
+          + "choice tasks so far");
+    };
+  }
+
+  private static EpochMetrics toEpochMetrics(EpochReport r) {
+    return new EpochMetrics(r.epoch(), r.trainLoss(), r.devScore(), r.devMetrics(), r.seconds());
+  }
+
+  private static Device device(String name) {
+    if (name == null || name.equals("cpu")) {
+      return Device.cpu();
+    }
+    if (name.startsWith("gpu:")) {
+      return Device.gpu(Integer.parseInt(name.substring(4)));
+    }
+    throw new IllegalArgumentException("device must be cpu or gpu:N, got " + name);
+  }
+
+  private static List<Example> sample(List<Example> examples, int max, Random random) {
+    if (examples.size() <= max) {
+      return new ArrayList<>(examples);
+    }
+    List<Example> shuffled = new ArrayList<>(examples);
+    Collections.shuffle(shuffled, random);
+    return new ArrayList<>(shuffled.subList(0, max));
+  }
+}

@@ -1,0 +1,60 @@
+package ptune.dataset.superglue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ptune.dataset.BadRecords;
+import ptune.dataset.DatasetFormatException;
+import ptune.dataset.DatasetReader;
+import ptune.dataset.Example;
+import ptune.dataset.ReadOptions;
+import ptune.dataset.ReadResult;
+import ptune.dataset.RecordProblem;
+import ptune.dataset.TextFile;
+
+/** Reads JSON Lines files (SuperGLUE, FewGLUE), one record per non-blank line. */
+public final class JsonLinesReader implements DatasetReader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JsonRecordParser parser;
+
+  public JsonLinesReader(JsonRecordParser parser) {
+    this.parser = parser;
+  }
+
+  @Override
+  public ReadResult read(List<Path> files, ReadOptions options) {
+    BadRecords bad = new BadRecords(options);
+    List<Example> examples = new ArrayList<>();
+    for (Path file : files) {
+      List<String> lines = TextFile.readLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).isBlank()) {
+          continue;
+        }
+        try {
+          examples.addAll(parser.parse(parseJson(lines.get(i))));
+        } catch (RecordProblem problem) {
+          bad.handle(new DatasetFormatException(file, i + 1, problem));
+        }
+      }
+    }
+    return new ReadResult(examples, bad.skipped());
+  }
+
+  private static JsonNode parseJson(String line) {
+    try {
+      JsonNode node = JSON.readTree(line);
+      if (!node.isObject()) {
+        throw new RecordProblem(null, "expected a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new RecordProblem(null, "malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+}

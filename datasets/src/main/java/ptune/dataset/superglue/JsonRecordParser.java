@@ -1,0 +1,15 @@
+package ptune.dataset.superglue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import ptune.dataset.Example;
+
+/**
+ * Turns one JSON record into examples; one record can give several (MultiRC: one per answer option,
+ * ReCoRD: one per candidate entity). Throws {@link ptune.dataset.RecordProblem} on bad fields.
+ */
+@FunctionalInterface
+public interface JsonRecordParser {
+
+  List<Example> parse(JsonNode record);
+}

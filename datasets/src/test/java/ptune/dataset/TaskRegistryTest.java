@@ -1,0 +1,78 @@
+package ptune.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ptune.testing.TestData;
+
+class TaskRegistryTest {
+
+  @Test
+  void knowsEveryTaskOfThePaperAndGlue() {
+    List<String> required = List.of("cb", "rte", "boolq", "copa", "wic", "wsc", "multirc", "record", "sst2",
+        "mrpc", "cola", "qnli", "stsb", "qqp", "mnli", "wnli", "glue-rte", "conll03", "conll04", "ontonotes",
+        "squad", "squad2", "conll05", "conll12");
+    assertTrue(TaskRegistry.names().containsAll(required), TaskRegistry.names().toString());
+  }
+
+  @Test
+  void kindsLabelsAndSelectionMetrics() {
+    assertEquals(TaskKind.MULTIPLE_CHOICE, TaskRegistry.get("copa").kind());
+    assertEquals(TaskKind.REGRESSION, TaskRegistry.get("stsb").kind());
+    assertEquals(TaskKind.SPAN_EXTRACTION, TaskRegistry.get("squad2").kind());
+    assertEquals(TaskKind.TOKEN_CLASSIFICATION, TaskRegistry.get("conll05").kind());
+    assertEquals(List.of("entailment", "contradiction", "neutral"), TaskRegistry.get("cb").labels().names());
+    assertEquals(37, TaskRegistry.get("ontonotes").labels().size(), "O plus B/I for 18 types");
+    assertEquals("mcc", TaskRegistry.get("cola").selectionMetric());
+    assertEquals("pearson", TaskRegistry.get("stsb").selectionMetric());
+    for (String f1Task : List.of("multirc", "record", "conll03", "conll12", "squad")) {
+      assertEquals("f1", TaskRegistry.get(f1Task).selectionMetric(), f1Task);
+    }
+    assertEquals(List.of("superglue/CB/val.jsonl"), TaskRegistry.get("cb").files().get(Split.DEV));
+  }
+
+  @Test
+  void unknownNamesAndMissingSplitsAreExplained() {
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.get("foo"));
+    assertTrue(unknown.getMessage().contains("unknown task 'foo'"));
+    assertThrows(IllegalArgumentException.class, () -> TaskRegistry.get("cola").paths(Split.TEST, Path.of(".")));
+    IllegalStateException missing = assertThrows(IllegalStateException.class,
+        () -> TaskRegistry.get("boolq").load(Split.TRAIN, TestData.dir()));
+    assertTrue(missing.getMessage().contains("superglue/BoolQ/train.jsonl"), missing.getMessage());
+  }
+
+  @Test
+  void fewGlueFilesCanReplaceASplit() {
+    Task fewShot = TaskRegistry.get("multirc")
+        .withFiles(Split.TRAIN, List.of("superglue_fewshot/FewGLUE_32dev/MultiRC/train.jsonl"));
+    List<Example> examples = fewShot.load(Split.TRAIN, TestData.dir()).examples();
+    long paragraphs = examples.stream()
+        .map(e -> ((PairSource.MultiRcSource) ((SentencePairExample) e).source()).questionGroup().split("-")[0])
+        .distinct().count();
+    assertEquals(32, paragraphs);
+  }
+
+  @Test
+  void dataDirectoryPrefersTheSystemProperty() {
+    String previous = System.getProperty(DataDirectory.PROPERTY);
+    try {
+      System.setProperty(DataDirectory.PROPERTY, "/some/where");
+      assertEquals(Path.of("/some/where"), DataDirectory.resolve());
+      System.clearProperty(DataDirectory.PROPERTY);
+      // Without it (and without the environment variable), the search finds shared/datasets.
+      if (System.getenv(DataDirectory.ENVIRONMENT) == null) {
+        assertTrue(DataDirectory.resolve().endsWith(Path.of("shared", "datasets")));
+      }
+    } finally {
+      if (previous == null) {
+        System.clearProperty(DataDirectory.PROPERTY);
+      } else {
+        System.setProperty(DataDirectory.PROPERTY, previous);
+      }
+    }
+  }
+}
