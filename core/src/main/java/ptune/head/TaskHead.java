@@ -14,13 +14,13 @@ public interface TaskHead {
 
   TrainableParameters parameters();
 
-  /** Scalar training loss for a batch whose labels are in {@code labels}. */
+  /** Scalar training loss for a batch whose labels are {@link ptune.trainer.Batch#labels()}. */
   NDArray loss(BertModel model, TuningMethod method, EncoderInputs inputs, NDArray labels,
       boolean training);
 
   /**
-   * Scores per example: [B, C] class logits (C = 1 for regression), per-choice scores for
-   * multiple choice.
+   * Scores per example, first axis B: [B, C] class logits (C = 1 for regression) or per-choice
+   * scores; [B, T, L] tag logits per token; [B, 2, T] answer start and end logits.
    */
   NDArray logits(BertModel model, TuningMethod method, EncoderInputs inputs, boolean training);
 }

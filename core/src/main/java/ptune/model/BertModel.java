@@ -378,8 +378,9 @@ public final class BertModel extends AbstractBlock {
         long p = additiveMask.getShape().get(3) - k.getShape().get(2);
         additiveMask = additiveMask.get(":, :, :, " + p + ":");
       }
+      // Scale the queries [B, nH, T, dH] rather than the scores [B, nH, T, P+T]: fewer elements.
       NDArray scores =
-          q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(config.headDim()));
+          q.mul((float) (1 / Math.sqrt(config.headDim()))).matMul(k.transpose(0, 1, 3, 2));
       NDArray probs = scores.add(additiveMask).softmax(-1); // [B, nH, T, P+T]
       probs = dropout(probs, config.attentionDropout(), training);
       NDArray context = probs.matMul(v).transpose(0, 2, 1, 3); // [B, T, nH, dH]

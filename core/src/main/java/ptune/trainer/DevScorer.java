@@ -5,7 +5,7 @@ import java.util.Map;
 /** Turns the head's scores on the dev examples into the task's official metrics. */
 public interface DevScorer {
   /**
-   * @param scores per dev example, in input order: class logits, or one score per choice
+   * @param scores per dev example, in input order, as {@link Trainer#scores} returns them
    * @return all official metrics; must contain {@link #selectionMetric()}
    */
   Map<String, Double> score(float[][] scores);

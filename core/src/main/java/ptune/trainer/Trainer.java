@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,11 @@ public final class Trainer {
         bestMetrics, best, shapes(), diverged, seconds, examplesSeen / seconds);
   }
 
-  /** Scores for every example, in order, without dropout or gradients. */
+  /**
+   * The head's outputs for every example, in order, without dropout or gradients: each example's
+   * slice of {@link TaskHead#logits} flattened (e.g. C class logits, or T x L tag logits over the
+   * batch's padded length T).
+   */
   public float[][] scores(List<EncodedExample> examples, int batchSize, NDManager manager) {
     JniUtils.setGradMode(false);
     float[][] out = new float[examples.size()][];
@@ -139,10 +144,10 @@ public final class Trainer {
           NDManager evalManager = manager.newSubManager()) {
         Batch batch = Batch.collate(examples1, padId, evalManager);
         NDArray logits = head.logits(model, method, batch.inputs(), false);
-        long columns = logits.getShape().get(1);
+        int perExample = Math.toIntExact(logits.getShape().size() / batch.size());
         float[] flat = logits.toFloatArray();
         for (int r = 0; r < batch.size(); r++, i++) {
-          out[i] = java.util.Arrays.copyOfRange(flat, (int) (r * columns), (int) ((r + 1) * columns));
+          out[i] = Arrays.copyOfRange(flat, r * perExample, (r + 1) * perExample);
         }
       }
     }

@@ -15,25 +15,19 @@ import ptune.trainer.EncodedExample;
  * Turns sentence-pair and multiple-choice examples into encoder rows (the backbone's template and
  * longest-first truncation come from {@link InputEncoder}) with their labels.
  */
-final class ExampleEncoder {
+final class ExampleEncoder implements SplitEncoder {
   private final InputEncoder inputs;
+  private final boolean regression;
 
-  ExampleEncoder(SubwordTokenizer tokenizer, int maxLength) {
+  ExampleEncoder(SubwordTokenizer tokenizer, int maxLength, boolean regression) {
     this.inputs = new InputEncoder(tokenizer, maxLength);
+    this.regression = regression;
   }
 
-  EncodedExample encode(Example example) {
+  private EncodedExample encode(Example example) {
     if (example instanceof SentencePairExample p) {
-      float label;
-      if (p.label() instanceof Label.Category c) {
-        label = c.index();
-      } else if (p.label() instanceof Label.Score s) {
-        label = (float) s.value();
-      } else {
-        label = -1; // unlabeled (test split): never used for a loss
-      }
       int[][] row = row(p.textA(), p.textB());
-      return EncodedExample.single(row[0], row[1], label);
+      return EncodedExample.single(row[0], row[1], label(p));
     }
     if (example instanceof MultipleChoiceExample mc) {
       int[][] ids = new int[mc.choices().size()][];
@@ -50,12 +44,24 @@ final class ExampleEncoder {
         + "multiple-choice tasks");
   }
 
-  List<EncodedExample> encodeAll(List<Example> examples) {
-    List<EncodedExample> out = new ArrayList<>(examples.size());
+  @Override
+  public EncodedSplit encode(List<Example> examples) {
+    List<EncodedExample> rows = new ArrayList<>(examples.size());
     for (Example e : examples) {
-      out.add(encode(e));
+      rows.add(encode(e));
     }
-    return out;
+    return new EncodedSplit(examples, rows, new ClassDecoder(regression));
+  }
+
+  /** The class index or score; -1 for an unlabeled (test) example, never used for a loss. */
+  static float label(SentencePairExample p) {
+    if (p.label() instanceof Label.Category c) {
+      return c.index();
+    }
+    if (p.label() instanceof Label.Score s) {
+      return (float) s.value();
+    }
+    return -1;
   }
 
   private int[][] row(String a, String b) {

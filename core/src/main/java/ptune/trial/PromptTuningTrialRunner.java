@@ -18,17 +18,13 @@ import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskKind;
 import ptune.dataset.TaskRegistry;
-import ptune.head.MultipleChoiceHead;
-import ptune.head.SequenceClassificationHead;
 import ptune.head.TaskHead;
 import ptune.method.TuningMethod;
 import ptune.method.TuningMethods;
 import ptune.metrics.Evaluation;
 import ptune.metrics.MajorityBaseline;
 import ptune.model.BertModel;
-import ptune.trainer.DevScorer;
 import ptune.trainer.EncodedExample;
 import ptune.trainer.EpochReport;
 import ptune.trainer.Trainer;
@@ -39,6 +35,8 @@ import ptune.trainer.TrainingOutcome;
  * Runs one grid point: loads the backbone and the task's splits, builds the method and the head,
  * trains with dev evaluation after every epoch, saves the best epoch's prompt checkpoint, and
  * reports everything as a {@link TrialResult}. Problems inside the trial become a FAILED result.
+ * Every task kind runs: classification, regression, multiple choice, token classification (NER,
+ * SRL) and span extraction (SQuAD); {@link TaskSetup} pairs each with its encoder and head.
  *
  * <p>Hyperparameters: see {@link TrialHyperparameters}; data-size knobs here:
  * {@code max_train_examples}, {@code max_dev_examples} (seeded subsamples) and
@@ -74,12 +72,10 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     List<Example> heldOut = new ArrayList<>(train.subList(0, heldOutSize));
     train = new ArrayList<>(train.subList(heldOutSize, train.size()));
 
-    ExampleEncoder encoder = new ExampleEncoder(backbone.tokenizer(),
-        TrialHyperparameters.maxLength(spec));
-    List<EncodedExample> trainEncoded = encoder.encodeAll(train);
-    boolean sequenceLabeling = task.kind() == TaskKind.TOKEN_CLASSIFICATION
-        || task.kind() == TaskKind.SPAN_EXTRACTION;
-    TrainerConfig config = TrialHyperparameters.trainer(spec, sequenceLabeling);
+    TaskSetup setup = new TaskSetup(task, spec, backbone);
+    SplitEncoder encoder = setup.encoder();
+    List<EncodedExample> trainRows = encoder.encode(train).rows();
+    TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
     Random init = new Random(spec.seed() * 31 + 7);
 
     try (NDManager manager = NDManager.newBaseManager(device(env.device()))) {
@@ -87,15 +83,14 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       BertModel model = backbone.newModel(manager, dropout, dropout);
       TuningMethod method = TuningMethods.create(spec.method(), model,
           TrialHyperparameters.prompt(spec, model.config().numLayers()), manager, init);
-      TaskHead head = head(task, trainEncoded, model, dropout, manager, init);
+      TaskHead head = setup.head(model, trainRows.get(0), dropout, manager, init);
       Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
 
-      SplitScorer devScorer = new SplitScorer(task, dev, encoder.encodeAll(dev), trainer, config,
-          manager);
+      SplitScorer devScorer = new SplitScorer(task, encoder.encode(dev), trainer, config, manager);
       SplitScorer heldOutScorer = heldOut.isEmpty() ? null
-          : new SplitScorer(task, heldOut, encoder.encodeAll(heldOut), trainer, config, manager);
+          : new SplitScorer(task, encoder.encode(heldOut), trainer, config, manager);
       List<Map<String, Double>> heldOutPerEpoch = new ArrayList<>();
-      TrainingOutcome outcome = trainer.train(trainEncoded, devScorer.encoded, devScorer.asDevScorer(),
+      TrainingOutcome outcome = trainer.train(trainRows, devScorer.rows(), devScorer.asDevScorer(),
           config, manager, report -> {
             if (heldOutScorer != null) {
               heldOutPerEpoch.add(heldOutScorer.evaluate().metrics());
@@ -119,7 +114,8 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           selectedOnHeldOut(outcome, heldOutPerEpoch, task.selectionMetric()), Map.of(),
           majority.selectionScore(), dev.size(), trainer.trainable().count(),
           model.parameterCount() + (spec.method().equals("ft") ? 0 : trainer.trainable().count()),
-          (System.nanoTime() - started) / 1e9, outcome.examplesPerSecond(), env.device(), null,
+          (System.nanoTime() - started) / 1e9, outcome.examplesPerSecond(),
+          describeDevice(env.device()), null,
           checkpoint);
     }
   }
@@ -136,11 +132,22 @@ public final class PromptTuningTrialRunner implements TrialRunner {
   }
 
   /**
-   * Loads a saved prompt checkpoint onto its backbone (refusing any other) and scores it on the
-   * dev examples its trial used.
+   * Loads a saved prompt checkpoint onto the backbone it was trained on and scores it on the dev
+   * examples its trial used.
    */
   public static Evaluation evaluateCheckpoint(Path checkpointDir, Path dataDir, String device)
       throws Exception {
+    return evaluateCheckpoint(checkpointDir, null, dataDir, device);
+  }
+
+  /**
+   * Like {@link #evaluateCheckpoint(Path, Path, String)} on the named backbone; a prompt only means
+   * something on the exact weights it was trained with, so any other backbone is refused.
+   *
+   * @param backboneName null for the backbone the checkpoint records
+   */
+  public static Evaluation evaluateCheckpoint(Path checkpointDir, String backboneName,
+      Path dataDir, String device) throws Exception {
     PromptCheckpoint checkpoint = PromptCheckpoint.load(checkpointDir);
     Map<String, String> s = checkpoint.settings();
     Map<String, String> hp = new LinkedHashMap<>();
@@ -151,25 +158,24 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     });
     TrialSpec spec = TrialSpec.of("", s.get(PromptCheckpoint.BACKBONE), s.get(PromptCheckpoint.METHOD),
         s.get(PromptCheckpoint.TASK), Long.parseLong(s.get("seed")), hp);
-    Backbone backbone = BackboneCache.get(spec.backbone());
+    Backbone backbone = BackboneCache.get(backboneName == null ? spec.backbone() : backboneName);
     checkpoint.checkBackbone(backbone);
     Task task = TaskRegistry.get(spec.task());
     List<Example>[] splits = loadSplits(spec, task, dataDir);
-    ExampleEncoder encoder = new ExampleEncoder(backbone.tokenizer(),
-        TrialHyperparameters.maxLength(spec));
-    List<EncodedExample> trainEncoded = encoder.encodeAll(splits[0].subList(0, 1));
-    TrainerConfig config = TrialHyperparameters.trainer(spec, false);
+    TaskSetup setup = new TaskSetup(task, spec, backbone);
+    SplitEncoder encoder = setup.encoder();
+    EncodedExample firstTrainRow = encoder.encode(splits[0].subList(0, 1)).rows().get(0);
+    TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
     try (NDManager manager = NDManager.newBaseManager(device(device))) {
       float dropout = TrialHyperparameters.dropout(spec);
       Random init = new Random(0); // every trainable value is overwritten from the checkpoint
       BertModel model = backbone.newModel(manager, dropout, dropout);
       TuningMethod method = TuningMethods.create(spec.method(), model,
           TrialHyperparameters.prompt(spec, model.config().numLayers()), manager, init);
-      TaskHead head = head(task, trainEncoded, model, dropout, manager, init);
+      TaskHead head = setup.head(model, firstTrainRow, dropout, manager, init);
       Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
       trainer.restore(checkpoint.tensors());
-      return new SplitScorer(task, splits[1], encoder.encodeAll(splits[1]), trainer, config,
-          manager).evaluate();
+      return new SplitScorer(task, encoder.encode(splits[1]), trainer, config, manager).evaluate();
     }
   }
 
@@ -203,33 +209,31 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     return s;
   }
 
-  static TaskHead head(Task task, List<EncodedExample> train, BertModel model, float dropout,
-      NDManager manager, Random random) {
-    int hidden = model.config().hiddenSize();
-    return switch (task.kind()) {
-      case MULTIPLE_CHOICE -> new MultipleChoiceHead(hidden, train.get(0).rows(), dropout, manager,
-          random);
-      case REGRESSION -> new SequenceClassificationHead(hidden, 1, dropout, manager, random);
-      case SEQUENCE_CLASSIFICATION -> new SequenceClassificationHead(hidden,
-          task.labels().size(), dropout, manager, random);
-      default -> throw new IllegalArgumentException("task " + task.name() + " is "
-          + task.kind() + ": the trial runner trains classification, regression and multiple-"
-          + "choice tasks so far");
-    };
-  }
-
   private static EpochMetrics toEpochMetrics(EpochReport r) {
     return new EpochMetrics(r.epoch(), r.trainLoss(), r.devScore(), r.devMetrics(), r.seconds());
   }
 
-  private static Device device(String name) {
+  /**
+   * The DJL device for an assigned "cpu" or "gpu:N". A GPU address on an engine without CUDA (the
+   * CPU libtorch, or Spark's emulated gpu resources in tests) runs on the CPU; the result row then
+   * records "gpu:N (no CUDA engine: cpu)" so the mismatch is visible, not hidden.
+   */
+  static Device device(String name) {
     if (name == null || name.equals("cpu")) {
       return Device.cpu();
     }
     if (name.startsWith("gpu:")) {
-      return Device.gpu(Integer.parseInt(name.substring(4)));
+      return Engine.getInstance().getGpuCount() > 0
+          ? Device.gpu(Integer.parseInt(name.substring(4)))
+          : Device.cpu();
     }
     throw new IllegalArgumentException("device must be cpu or gpu:N, got " + name);
+  }
+
+  static String describeDevice(String assigned) {
+    Device actual = device(assigned);
+    return actual.isGpu() || assigned.equals("cpu") ? assigned
+        : assigned + " (no CUDA engine: cpu)";
   }
 
   private static List<Example> sample(List<Example> examples, int max, Random random) {

@@ -1,5 +1,7 @@
 package ptune.trial;
 
+import ptune.dataset.TaskKind;
+import ptune.features.QaWindowEncoder;
 import ptune.method.PromptConfig;
 import ptune.trainer.TrainerConfig;
 
@@ -8,6 +10,9 @@ import ptune.trainer.TrainerConfig;
  * where it has them), and their translation into trainer and prompt settings.
  */
 public final class TrialHyperparameters {
+  public static final String CLASSIFIER = "classifier";
+  public static final String VERBALIZER = "verbalizer";
+
   private TrialHyperparameters() {}
 
   public static TrainerConfig trainer(TrialSpec spec, boolean sequenceLabeling) {
@@ -46,5 +51,28 @@ public final class TrialHyperparameters {
 
   public static int maxLength(TrialSpec spec) {
     return spec.getInt("max_len", 128);
+  }
+
+  /** {@code max_len}; QA defaults to the official 384 (its script ignores --max_seq_length). */
+  public static int maxLength(TrialSpec spec, TaskKind kind) {
+    return kind == TaskKind.SPAN_EXTRACTION
+        ? spec.getInt("max_len", QaWindowEncoder.DEFAULT_MAX_LENGTH) : maxLength(spec);
+  }
+
+  /** {@code doc_stride}: overlap of consecutive QA windows, official 128. */
+  public static int docStride(TrialSpec spec) {
+    return spec.getInt("doc_stride", QaWindowEncoder.DEFAULT_STRIDE);
+  }
+
+  /**
+   * {@code head}: "classifier" (the paper's linear head) or "verbalizer" (label words scored by the
+   * MLM head, the paper's ablation; {@code label_words} sets them).
+   */
+  public static String head(TrialSpec spec) {
+    String head = spec.get("head", CLASSIFIER);
+    if (!head.equals(CLASSIFIER) && !head.equals(VERBALIZER)) {
+      throw new IllegalArgumentException("head must be classifier or verbalizer, got " + head);
+    }
+    return head;
   }
 }

@@ -26,6 +26,11 @@ public final class JsonLinesReader implements DatasetReader {
     this.parser = parser;
   }
 
+  /** The per-record parser, for callers that read the lines themselves (Spark preprocessing). */
+  public JsonRecordParser parser() {
+    return parser;
+  }
+
   @Override
   public ReadResult read(List<Path> files, ReadOptions options) {
     BadRecords bad = new BadRecords(options);

@@ -1,0 +1,54 @@
+package ptune.head;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import java.util.Random;
+import ptune.method.EncoderInputs;
+import ptune.method.TrainableParameters;
+import ptune.method.TuningMethod;
+import ptune.model.BertModel;
+
+/**
+ * NER and SRL as the official code does them: every token's hidden state -> dropout ->
+ * Linear(H, L). Labels are [B, T] with -100 on every position but the first sub-token of a word, so
+ * the loss (and, later, the word-level tags) only look at first sub-tokens.
+ */
+public final class TokenClassificationHead implements TaskHead {
+  private final TrainableParameters parameters = new TrainableParameters();
+  private final NDArray weight; // [L, H]
+  private final NDArray bias; // [L]
+  private final float dropout;
+  private final int numLabels;
+
+  public TokenClassificationHead(
+      int hidden, int numLabels, float dropout, NDManager manager, Random random) {
+    this.numLabels = numLabels;
+    this.dropout = dropout;
+    this.weight = parameters.normal("classifier.weight", manager, random, 0.02f, numLabels, hidden);
+    this.bias = parameters.zeros("classifier.bias", manager, numLabels);
+  }
+
+  @Override
+  public TrainableParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public NDArray logits(BertModel model, TuningMethod method, EncoderInputs in, boolean training) {
+    NDArray hidden = method.encode(model, in, training); // [B, T, H]
+    if (training && dropout > 0) {
+      hidden = Dropout.dropout(hidden, dropout, true).singletonOrThrow();
+    }
+    return Linear.linear(hidden, weight, bias).singletonOrThrow(); // [B, T, L]
+  }
+
+  @Override
+  public NDArray loss(BertModel model, TuningMethod method, EncoderInputs in, NDArray labels,
+      boolean training) {
+    NDArray logits = logits(model, method, in, training).reshape(-1, numLabels);
+    return CrossEntropy.mean(logits, labels.toType(DataType.INT64, false).reshape(-1));
+  }
+}

@@ -1,0 +1,10 @@
+package ptune.trial;
+
+import java.util.List;
+import ptune.dataset.Example;
+
+/** Encodes a task's examples for its head. */
+@FunctionalInterface
+interface SplitEncoder {
+  EncodedSplit encode(List<Example> examples);
+}

@@ -1,0 +1,55 @@
+package ptune.trial;
+
+import java.util.ArrayList;
+import java.util.List;
+import ptune.dataset.Example;
+import ptune.dataset.LabelSet;
+import ptune.dataset.TokenTaggingExample;
+import ptune.features.SubwordTokenizer;
+import ptune.features.TaggingFeatures;
+import ptune.features.TokenTaggingEncoder;
+import ptune.trainer.EncodedExample;
+import ptune.trainer.Target;
+
+/**
+ * NER and SRL sentences as one encoder row each, labelled on first sub-tokens only
+ * ({@link TokenTaggingEncoder}); predictions are read back per word as BIO tags. Like the official
+ * evaluation, which scores only positions that carry a label, words cut off by truncation are left
+ * out of the gold sentences that are scored.
+ */
+final class TaggingSplitEncoder implements SplitEncoder {
+  private final TokenTaggingEncoder encoder;
+  private final LabelSet tags;
+
+  TaggingSplitEncoder(SubwordTokenizer tokenizer, LabelSet tags, int maxLength) {
+    this.encoder = new TokenTaggingEncoder(tokenizer, tags, maxLength);
+    this.tags = tags;
+  }
+
+  @Override
+  public EncodedSplit encode(List<Example> examples) {
+    List<Example> scored = new ArrayList<>(examples.size());
+    List<TaggingFeatures> features = new ArrayList<>(examples.size());
+    List<EncodedExample> rows = new ArrayList<>(examples.size());
+    for (Example e : examples) {
+      if (!(e instanceof TokenTaggingExample tagging)) {
+        throw new IllegalArgumentException("example " + e.id() + " is not a tagging example");
+      }
+      TaggingFeatures f = encoder.encode(tagging);
+      features.add(f);
+      scored.add(keptWords(tagging, f.keptWords()));
+      rows.add(EncodedExample.single(f.input().inputIds(), f.input().tokenTypeIds(),
+          new Target.PerToken(f.labels())));
+    }
+    return new EncodedSplit(scored, rows, new TagDecoder(features, tags));
+  }
+
+  private static TokenTaggingExample keptWords(TokenTaggingExample e, int kept) {
+    if (kept == e.words().size()) {
+      return e;
+    }
+    int predicate = e.predicateIndex() < kept ? e.predicateIndex() : TokenTaggingExample.NO_PREDICATE;
+    return new TokenTaggingExample(e.id(), e.words().subList(0, kept), e.tags().subList(0, kept),
+        predicate);
+  }
+}

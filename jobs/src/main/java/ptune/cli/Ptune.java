@@ -1,0 +1,73 @@
+package ptune.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import ptune.cli.commands.data.DataStatsCommand;
+import ptune.cli.commands.data.FetchDataCommand;
+import ptune.cli.commands.model.BackboneCommand;
+import ptune.cli.commands.model.BenchCommand;
+import ptune.jobs.AggregateJob;
+import ptune.jobs.JobArguments;
+import ptune.jobs.PreprocessJob;
+import ptune.jobs.RunJob;
+import ptune.jobs.SweepJob;
+import ptune.sweep.ConfigException;
+
+/** The {@code ptune} command line: {@code ptune <command> [args]}; commands are registered here only. */
+public final class Ptune {
+
+  private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("preprocess", new PreprocessJob());
+    COMMANDS.put("sweep", new SweepJob());
+    COMMANDS.put("aggregate", new AggregateJob());
+    COMMANDS.put("run", new RunJob());
+    COMMANDS.put("backbone", new BackboneCommand());
+    COMMANDS.put("bench", new BenchCommand());
+    COMMANDS.put("fetch-data", new FetchDataCommand());
+    COMMANDS.put("data-stats", new DataStatsCommand());
+  }
+
+  private Ptune() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String[] args) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+      printHelp();
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command = COMMANDS.get(args[0]);
+    if (command == null) {
+      System.err.println("unknown command '" + args[0] + "'");
+      printHelp();
+      return 2;
+    }
+    return runCommand(command, Arrays.copyOfRange(args, 1, args.length));
+  }
+
+  /** Runs one command, turning a user error (bad config or arguments) into a message and exit code 2. */
+  public static int runCommand(Command command, String[] args) {
+    try {
+      return command.run(args);
+    } catch (ConfigException | IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      e.printStackTrace();
+      return 1;
+    }
+  }
+
+  private static void printHelp() {
+    System.out.println("usage: ptune <command> [args]");
+    COMMANDS.values().forEach(command -> System.out.println("  " + command.help()));
+    System.out.println("options of preprocess, sweep, aggregate and run:");
+    System.out.println("  " + JobArguments.USAGE.replace("[<config.yaml>|quickstart] ", ""));
+    System.out.println("  <config>: a sweep YAML file, or \"quickstart\" (the default) for the embedded conf/quickstart.yaml");
+  }
+}

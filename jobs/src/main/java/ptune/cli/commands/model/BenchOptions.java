@@ -1,0 +1,105 @@
+package ptune.cli.commands.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ptune.method.TuningMethods;
+
+/**
+ * The arguments of {@code ptune bench}.
+ *
+ * @param dropout hidden, attention, prefix and head dropout, as a trial sets them from its {@code
+ *     dropout} key (0.1 by default); 0 matches the PyTorch eager anchor, which has no dropout
+ * @param profileDir when set, one extra step per method runs under the libtorch profiler and its
+ *     Chrome trace is written there as {@code <method>.json}
+ */
+record BenchOptions(
+    String backbone,
+    List<String> methods,
+    int batch,
+    int seq,
+    int prefix,
+    int threads,
+    int steps,
+    int warmup,
+    float dropout,
+    int matmulSize,
+    Path json,
+    Path profileDir) {
+
+  static final String USAGE = "bench [--backbone minilm-l6] [--methods ft,pt,pt2] [--batch 32]"
+      + " [--seq 128] [--prefix 16] [--threads 2] [--steps 10] [--warmup 2] [--dropout 0.1]"
+      + " [--matmul 2048] [--json FILE] [--profile DIR]";
+
+  static BenchOptions parse(String[] args) {
+    String backbone = "minilm-l6";
+    List<String> methods = List.of("ft", "pt", "pt2");
+    int batch = 32;
+    int seq = 128;
+    int prefix = 16;
+    int threads = 2;
+    int steps = 10;
+    int warmup = 2;
+    float dropout = 0.1f;
+    int matmul = 2048;
+    Path json = null;
+    Path profile = null;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + flag + "; usage: " + USAGE);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--backbone" -> backbone = value;
+        case "--methods" -> methods = parseMethods(value);
+        case "--batch" -> batch = positive(flag, value);
+        case "--seq" -> seq = positive(flag, value);
+        case "--prefix" -> prefix = nonNegative(flag, value);
+        case "--threads" -> threads = positive(flag, value);
+        case "--steps" -> steps = positive(flag, value);
+        case "--warmup" -> warmup = nonNegative(flag, value);
+        case "--dropout" -> dropout = Float.parseFloat(value);
+        case "--matmul" -> matmul = nonNegative(flag, value);
+        case "--json" -> json = Path.of(value);
+        case "--profile" -> profile = Path.of(value);
+        default -> throw new IllegalArgumentException(
+            "unknown option '" + flag + "'; usage: " + USAGE);
+      }
+    }
+    if (dropout < 0 || dropout >= 1) {
+      throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+    }
+    return new BenchOptions(backbone, methods, batch, seq, prefix, threads, steps, warmup, dropout,
+        matmul, json, profile);
+  }
+
+  private static List<String> parseMethods(String value) {
+    List<String> out = new ArrayList<>();
+    for (String m : value.split(",")) {
+      String name = m.trim();
+      if (!TuningMethods.NAMES.contains(name)) {
+        throw new IllegalArgumentException(
+            "unknown method '" + name + "'; known methods: " + TuningMethods.NAMES);
+      }
+      out.add(name);
+    }
+    return List.copyOf(out);
+  }
+
+  private static int positive(String flag, String value) {
+    int n = Integer.parseInt(value);
+    if (n <= 0) {
+      throw new IllegalArgumentException(flag + " must be positive, got " + n);
+    }
+    return n;
+  }
+
+  private static int nonNegative(String flag, String value) {
+    int n = Integer.parseInt(value);
+    if (n < 0) {
+      throw new IllegalArgumentException(flag + " must be >= 0, got " + n);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,53 @@
+package ptune.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The arguments every job takes: {@code [<config>] [--out DIR] [--force] [--master URL]
+ * [--spark-profile FILE] [--data DIR] [--from DIR]...}. A missing config means the embedded
+ * quickstart sweep.
+ *
+ * @param from trial directories of other runs to aggregate ({@code DIR/<sweep name>}); empty = this run
+ */
+public record JobArguments(
+    String config, String out, boolean force, String master, String sparkProfile, String dataDir, List<String> from) {
+
+  public static final String USAGE =
+      "[<config.yaml>|quickstart] [--out DIR] [--force] [--master URL] [--spark-profile FILE] [--data DIR] [--from DIR]...";
+
+  public static JobArguments parse(String[] args) {
+    String config = null;
+    String out = "runs";
+    boolean force = false;
+    String master = null;
+    String profile = null;
+    String data = null;
+    List<String> from = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--out" -> out = value(args, ++i, a);
+        case "--force" -> force = true;
+        case "--master" -> master = value(args, ++i, a);
+        case "--spark-profile" -> profile = value(args, ++i, a);
+        case "--data" -> data = value(args, ++i, a);
+        case "--from" -> from.add(value(args, ++i, a));
+        default -> {
+          if (a.startsWith("--") || config != null) {
+            throw new IllegalArgumentException("unexpected argument '" + a + "'; usage: " + USAGE);
+          }
+          config = a;
+        }
+      }
+    }
+    return new JobArguments(config, out, force, master, profile, data, List.copyOf(from));
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value; usage: " + USAGE);
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,45 @@
+package ptune.jobs;
+
+import org.apache.spark.sql.SparkSession;
+import ptune.cli.Command;
+import ptune.cli.Ptune;
+import ptune.preprocess.FeatureEncoder;
+import ptune.preprocess.FeaturePreprocessor;
+import ptune.sweep.SweepConfig;
+import ptune.sweep.SweepLayout;
+
+/** {@code ptune preprocess}: tokenizes the sweep's datasets into Parquet and Arrow shards, once per input. */
+public final class PreprocessJob implements Command {
+
+  public static void main(String[] args) {
+    System.exit(Ptune.runCommand(new PreprocessJob(), args));
+  }
+
+  @Override
+  public String help() {
+    return "preprocess <config> [options]: tokenize the datasets to Parquet + Arrow (cached)";
+  }
+
+  @Override
+  public int run(String[] argv) throws Exception {
+    JobArguments args = JobArguments.parse(argv);
+    SweepConfig config = JobConfigs.load(args);
+    SparkSession spark = SparkSessionFactory.create("preprocess", config, args);
+    try {
+      return execute(spark, config, args);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static int execute(SparkSession spark, SweepConfig config, JobArguments args) throws ReflectiveOperationException {
+    String encoderClass = config.preprocess().encoder();
+    if (encoderClass == null) {
+      System.out.println("preprocess " + config.name() + ": no preprocess.encoder configured; trials read the raw data");
+      return 0;
+    }
+    FeatureEncoder encoder = (FeatureEncoder) Class.forName(encoderClass).getDeclaredConstructor().newInstance();
+    new FeaturePreprocessor(spark, System.out).run(config, SweepLayout.of(args.out(), config.name()), encoder, args.force());
+    return 0;
+  }
+}

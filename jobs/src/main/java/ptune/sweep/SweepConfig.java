@@ -1,0 +1,74 @@
+package ptune.sweep;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sweep as written in its YAML file (keys in snake_case): which backbones, methods and tasks,
+ * the hyperparameter grid and seeds, and where and how to run it. {@link SweepConfigReader} fills
+ * in defaults and validates it; {@link GridExpander} turns it into trials.
+ *
+ * @param runner class name of the {@link ptune.trial.TrialRunner}, made with its no-arg constructor
+ * @param dataDir root of the raw datasets, as seen by the executors
+ * @param spark Spark settings (spark-defaults keys) applied when the job creates its session
+ * @param master Spark master when the command line gives none
+ * @param retryRounds how many times trials lost with an executor are re-submitted
+ * @param regressionThreshold table cells that moved more than this many points since the previous
+ *     run of the sweep are reported
+ */
+public record SweepConfig(
+    String name,
+    String description,
+    String runner,
+    String dataDir,
+    List<String> backbones,
+    List<String> methods,
+    List<String> tasks,
+    List<Long> seeds,
+    Map<String, GridAxis> grid,
+    List<GridOverride> overrides,
+    Map<String, HyperparameterType> hyperparameterTypes,
+    Map<String, String> spark,
+    String master,
+    Integer retryRounds,
+    Double regressionThreshold,
+    PreprocessConfig preprocess) {
+
+  /**
+   * Feature preprocessing: the {@link ptune.preprocess.FeatureEncoder} class (none = skip, trials
+   * tokenize on their own) and the raw datasets root as a Hadoop URI (default: data_dir).
+   */
+  public record PreprocessConfig(String encoder, String input) {}
+
+  public static final String DEFAULT_RUNNER = "ptune.trial.PromptTuningTrialRunner";
+
+  SweepConfig withDefaults() {
+    return new SweepConfig(
+        name,
+        description == null ? "" : description,
+        runner == null ? DEFAULT_RUNNER : runner,
+        dataDir == null ? "../shared/datasets" : dataDir,
+        backbones,
+        methods,
+        tasks,
+        seeds,
+        grid == null ? Map.of() : grid,
+        overrides == null ? List.of() : overrides,
+        hyperparameterTypes == null ? Map.of() : hyperparameterTypes,
+        spark == null ? Map.of() : spark,
+        master,
+        retryRounds == null ? 2 : retryRounds,
+        regressionThreshold == null ? 1.0 : regressionThreshold,
+        preprocess == null ? new PreprocessConfig(null, null) : preprocess);
+  }
+
+  /** This sweep reading its data from {@code dir} (the command line's --data). */
+  public SweepConfig withDataDir(String dir) {
+    return new SweepConfig(name, description, runner, dir, backbones, methods, tasks, seeds, grid, overrides,
+        hyperparameterTypes, spark, master, retryRounds, regressionThreshold, preprocess);
+  }
+
+  public HyperparameterCatalog catalog() {
+    return new HyperparameterCatalog(hyperparameterTypes);
+  }
+}

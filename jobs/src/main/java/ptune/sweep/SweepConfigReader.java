@@ -1,0 +1,217 @@
+package ptune.sweep;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import ptune.results.TrialRow;
+
+/**
+ * Reads a sweep config from YAML and validates all of it before anything runs: an unknown key, a
+ * value of the wrong type or an empty grid is a {@link ConfigException} naming the file, the line
+ * and the key.
+ */
+public final class SweepConfigReader {
+
+  /** The sweep used when the command line names none; a copy of conf/quickstart.yaml. */
+  public static final String EMBEDDED_QUICKSTART = "ptune/conf/quickstart.yaml";
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .addHandler(new UnknownKeyHandler())
+          .build();
+
+  private SweepConfigReader() {}
+
+  /** Reads {@code location}: a file path, or "quickstart" (or null) for the embedded default. */
+  public static SweepConfig read(String location) {
+    if (location == null || location.equals("quickstart")) {
+      try (InputStream in =
+          SweepConfigReader.class.getClassLoader().getResourceAsStream(EMBEDDED_QUICKSTART)) {
+        if (in == null) {
+          throw new IllegalStateException("the jar lacks " + EMBEDDED_QUICKSTART);
+        }
+        return parse(in, "classpath:" + EMBEDDED_QUICKSTART);
+      } catch (IOException e) {
+        throw new ConfigException("classpath:" + EMBEDDED_QUICKSTART, "cannot read", e);
+      }
+    }
+    Path path = Path.of(location);
+    try (InputStream in = Files.newInputStream(path)) {
+      return parse(in, location);
+    } catch (IOException e) {
+      throw new ConfigException(location, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  public static SweepConfig parse(InputStream in, String file) throws IOException {
+    String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    SweepConfig raw;
+    try {
+      raw = YAML.readValue(yaml, SweepConfig.class);
+    } catch (JsonMappingException e) {
+      throw fromJackson(e, file, yaml);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new ConfigException(file, line, "(syntax)", e.getOriginalMessage());
+    }
+    if (raw == null) {
+      throw new ConfigException(file, -1, "(file)", "the config is empty");
+    }
+    SweepConfig config = raw.withDefaults();
+    validate(config, file);
+    return config;
+  }
+
+  private static ConfigException fromJackson(JsonMappingException e, String file, String yaml) {
+    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    String key = keyPath(e.getPath());
+    if (e instanceof UnknownKeyException u) {
+      String where = key.equals("(top level)") ? u.key : key + "." + u.key;
+      return new ConfigException(file, lineOfKey(yaml, u.key), where, "unknown key (known keys: " + u.known + ")");
+    }
+    String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+    return new ConfigException(file, line, key, problem);
+  }
+
+  /**
+   * Jackson's own unknown-property error points past the value; this one points at the key's line.
+   */
+  private static final class UnknownKeyHandler extends DeserializationProblemHandler {
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+        Object bean, String key) throws IOException {
+      String known = deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted()
+          .collect(Collectors.joining(", "));
+      throw new UnknownKeyException(p, key, known);
+    }
+  }
+
+  private static final class UnknownKeyException extends JsonMappingException {
+    final String key;
+    final String known;
+
+    UnknownKeyException(JsonParser p, String key, String known) {
+      super(p, "unknown key " + key);
+      this.key = key;
+      this.known = known;
+    }
+  }
+
+  /**
+   * Records are bound through a token buffer that forgets where a key was, so the line of an
+   * unknown key is found in the text: the first line that defines it.
+   */
+  private static int lineOfKey(String yaml, String key) {
+    Pattern definition = Pattern.compile("^[\\s-]*\\{?\\s*" + Pattern.quote(key) + "\\s*:");
+    List<String> lines = yaml.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (definition.matcher(lines.get(i)).find()) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static String keyPath(List<JsonMappingException.Reference> path) {
+    StringBuilder key = new StringBuilder();
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        key.append(key.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        key.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return key.length() == 0 ? "(top level)" : key.toString();
+  }
+
+  private static void validate(SweepConfig c, String file) {
+    if (c.name() == null || c.name().isBlank()) {
+      throw new ConfigException(file, -1, "name", "missing: every sweep needs a name");
+    }
+    if (!c.name().matches("[A-Za-z0-9._-]+")) {
+      throw new ConfigException(file, -1, "name", "use letters, digits, '.', '_' or '-' only (it names a directory)");
+    }
+    requireNonEmpty(c.backbones(), "backbones", file);
+    requireNonEmpty(c.methods(), "methods", file);
+    requireNonEmpty(c.tasks(), "tasks", file);
+    requireNonEmpty(c.seeds(), "seeds", file);
+    if (c.retryRounds() < 0) {
+      throw new ConfigException(file, -1, "retry_rounds", "must be >= 0");
+    }
+    c.hyperparameterTypes().keySet().stream().filter(TrialRow.RESERVED::contains).findFirst().ifPresent(name -> {
+      throw new ConfigException(file, -1, "hyperparameter_types." + name, "reserved: a result column has this name");
+    });
+    HyperparameterCatalog catalog = c.catalog();
+    checkGrid(c.grid(), "grid", catalog, file, false);
+    for (int i = 0; i < c.overrides().size(); i++) {
+      GridOverride o = c.overrides().get(i);
+      String key = "overrides[" + i + "]";
+      checkSelector(o.backbone(), c.backbones(), key + ".backbone", file);
+      checkSelector(o.method(), c.methods(), key + ".method", file);
+      checkSelector(o.task(), c.tasks(), key + ".task", file);
+      if (o.grid() == null || o.grid().isEmpty()) {
+        throw new ConfigException(file, -1, key + ".grid", "empty grid: an override must set at least one hyperparameter");
+      }
+      checkGrid(o.grid(), key + ".grid", catalog, file, true);
+    }
+  }
+
+  private static void requireNonEmpty(List<?> values, String key, String file) {
+    if (values == null || values.isEmpty()) {
+      throw new ConfigException(file, -1, key, "empty: give at least one value");
+    }
+  }
+
+  private static void checkSelector(String value, List<String> allowed, String key, String file) {
+    if (value != null && !allowed.contains(value)) {
+      throw new ConfigException(file, -1, key, "'" + value + "' is not one of " + allowed);
+    }
+  }
+
+  private static void checkGrid(
+      Map<String, GridAxis> grid, String key, HyperparameterCatalog catalog, String file, boolean override) {
+    grid.forEach(
+        (name, axis) -> {
+          if (axis.notApplicable()) {
+            if (!override) {
+              throw new ConfigException(file, -1, key + "." + name, "empty grid: give at least one value");
+            }
+            return;
+          }
+          HyperparameterType type = catalog.typeOf(name);
+          if (type == null) {
+            throw new ConfigException(
+                file, axis.line(), key + "." + name,
+                "unknown hyperparameter (declare it under hyperparameter_types, or use one of " + catalog.names() + ")");
+          }
+          for (JsonNode value : axis.values()) {
+            if (type.canonical(value) == null) {
+              throw new ConfigException(
+                  file, axis.line(), key + "." + name, "expected " + type.describe() + ", got '" + value.asText() + "'");
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,58 @@
+package ptune.sweep;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Where everything a sweep writes lives: {@code DIR/<sweep name>/} with trials/, checkpoints/,
+ * tables/, plots/ and history/. The root is a fully qualified Hadoop URI (file:, hdfs://) so that
+ * executors with another working directory resolve it the same way.
+ */
+public record SweepLayout(String root) implements Serializable {
+
+  /** The layout of sweep {@code name} under {@code outDir}, which may be relative to the driver's cwd. */
+  public static SweepLayout of(String outDir, String name) {
+    return atRoot(new Path(outDir, name).toString());
+  }
+
+  /** The layout rooted at an existing sweep directory ({@code DIR/<sweep name>}). */
+  public static SweepLayout atRoot(String sweepDir) {
+    try {
+      Path dir = new Path(sweepDir);
+      return new SweepLayout(dir.getFileSystem(new Configuration()).makeQualified(dir).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve " + sweepDir, e);
+    }
+  }
+
+  public String trials() {
+    return root + "/trials";
+  }
+
+  public String trialParts() {
+    return root + "/trials/parts";
+  }
+
+  public String checkpoints() {
+    return root + "/checkpoints";
+  }
+
+  public String tables() {
+    return root + "/tables";
+  }
+
+  public String plots() {
+    return root + "/plots";
+  }
+
+  public String features() {
+    return root + "/features";
+  }
+
+  public String history() {
+    return root + "/history";
+  }
+}

@@ -1,0 +1,105 @@
+package ptune.sweep;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.util.LongAccumulator;
+import ptune.results.TrialResultStore;
+import ptune.results.TrialRow;
+import ptune.trial.EpochMetrics;
+import ptune.trial.TrialEnvironment;
+import ptune.trial.TrialListener;
+import ptune.trial.TrialResult;
+import ptune.trial.TrialRunner;
+import ptune.trial.TrialSpec;
+import ptune.trial.TrialStatus;
+
+/**
+ * Runs one trial inside a Spark task: on the GPU Spark assigned the task (or the CPU), with a local
+ * checkpoint directory, and writes the trial's result row and checkpoint as soon as it ends. A
+ * runner that throws despite its contract yields a FAILED row, so Spark never retries a trial for
+ * a problem in the trial itself; only infrastructure failures (a lost executor) fail the task.
+ */
+final class TrialTask implements Function<TrialSpec, String> {
+
+  private final String runnerClass;
+  private final String dataDir;
+  private final TrialResultStore store;
+  private final LongAccumulator finished;
+  private final LongAccumulator failed;
+
+  TrialTask(String runnerClass, String dataDir, TrialResultStore store, LongAccumulator finished, LongAccumulator failed) {
+    this.runnerClass = runnerClass;
+    this.dataDir = dataDir;
+    this.store = store;
+    this.finished = finished;
+    this.failed = failed;
+  }
+
+  @Override
+  public String call(TrialSpec spec) throws Exception {
+    String device = assignedDevice();
+    Path checkpointDir = Files.createTempDirectory("ptune-checkpoint-" + spec.trialId() + "-");
+    long start = System.nanoTime();
+    TrialResult result;
+    try {
+      result = newRunner(runnerClass).run(spec, new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog()));
+      if (result == null) {
+        throw new IllegalStateException(runnerClass + " returned no result");
+      }
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      result = failedResult(spec, device, e, (System.nanoTime() - start) / 1e9);
+    }
+    String checkpoint = store.moveCheckpoint(checkpointDir, spec.trialId());
+    store.write(spec.trialId(), TrialRow.toJson(result, checkpoint != null ? checkpoint : result.checkpointPath(), executorId()));
+    finished.add(1);
+    if (result.status() != TrialStatus.COMPLETED) {
+      failed.add(1);
+    }
+    return result.status().name();
+  }
+
+  static TrialRunner newRunner(String className) throws ReflectiveOperationException {
+    return (TrialRunner) Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+        .getDeclaredConstructor()
+        .newInstance();
+  }
+
+  /** "gpu:N" for the GPU address Spark assigned this task, "cpu" when the task has none. */
+  static String assignedDevice() {
+    TaskContext context = TaskContext.get();
+    ResourceInformation gpu = context == null ? null : context.resourcesJMap().get("gpu");
+    return gpu == null || gpu.addresses().length == 0 ? "cpu" : "gpu:" + gpu.addresses()[0];
+  }
+
+  private static String executorId() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? "driver" : env.executorId();
+  }
+
+  private static TrialListener epochLog() {
+    return new TrialListener() {
+      @Override
+      public void epochFinished(TrialSpec spec, EpochMetrics m, double examplesPerSecond) {
+        System.err.printf(
+            "trial %s (%s %s %s) epoch %d: loss %.4f dev %.4f, %.1f ex/s%n",
+            spec.trialId(), spec.backbone(), spec.method(), spec.task(), m.epoch(), m.trainLoss(), m.devScore(), examplesPerSecond);
+      }
+    };
+  }
+
+  private static TrialResult failedResult(TrialSpec spec, String device, Throwable e, double seconds) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return new TrialResult(
+        spec, TrialStatus.FAILED, null, List.<EpochMetrics>of(), 0, Double.NaN, Map.of(), Map.of(), Map.of(),
+        Double.NaN, 0, 0, 0, seconds, 0, device, trace.toString(), null);
+  }
+}

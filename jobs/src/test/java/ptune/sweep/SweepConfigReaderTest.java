@@ -1,0 +1,111 @@
+package ptune.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class SweepConfigReaderTest {
+
+  private static final String VALID = """
+      name: t
+      backbones: [b]
+      methods: [ft, pt2]
+      tasks: [cb]
+      seeds: [1]
+      grid:
+        lr: [1.0e-2, 5.0e-3]
+        prefix_len: 8
+      """;
+
+  private static SweepConfig parse(String yaml) throws IOException {
+    return SweepConfigReader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "conf/x.yaml");
+  }
+
+  private static String error(String yaml) {
+    return assertThrows(ConfigException.class, () -> parse(yaml)).getMessage();
+  }
+
+  @Test
+  void defaultsAreFilledIn() throws IOException {
+    SweepConfig c = parse(VALID);
+    assertEquals(SweepConfig.DEFAULT_RUNNER, c.runner());
+    assertEquals(2, c.retryRounds());
+  }
+
+  @Test
+  void unknownTopLevelKeyNamesKeyFileAndLine() {
+    String message = error(VALID + "sedes: [2]\n");
+    assertTrue(message.startsWith("conf/x.yaml:9: sedes: unknown key"), message);
+  }
+
+  @Test
+  void unknownKeyInsideAnOverride() {
+    String message = error(VALID + "overrides:\n  - task: cb\n    gird: {lr: 1}\n");
+    assertTrue(message.startsWith("conf/x.yaml:11: overrides[0].gird: unknown key"), message);
+  }
+
+  @Test
+  void unknownHyperparameterNamesKeyAndLine() {
+    String message = error(VALID + "  lerning_rate: 1\n");
+    assertTrue(message.startsWith("conf/x.yaml:9: grid.lerning_rate: unknown hyperparameter"), message);
+  }
+
+  @Test
+  void wrongTypeOfHyperparameter() {
+    String message = error(VALID.replace("prefix_len: 8", "prefix_len: [8, eight]"));
+    assertTrue(message.startsWith("conf/x.yaml:8: grid.prefix_len: expected an integer, got 'eight'"), message);
+  }
+
+  @Test
+  void wrongTypeOfTopLevelValue() {
+    String message = error(VALID + "retry_rounds: many\n");
+    assertTrue(message.startsWith("conf/x.yaml:9: retry_rounds:"), message);
+    String seeds = error(VALID.replace("seeds: [1]", "seeds: [one]"));
+    assertTrue(seeds.startsWith("conf/x.yaml:5: seeds[0]:"), seeds);
+  }
+
+  @Test
+  void emptyGridAxisIsAnError() {
+    String message = error(VALID.replace("prefix_len: 8", "prefix_len: []"));
+    assertTrue(message.startsWith("conf/x.yaml:8: grid.prefix_len: empty grid"), message);
+  }
+
+  @Test
+  void emptyListsAndMissingNameAreErrors() {
+    assertTrue(error(VALID.replace("tasks: [cb]", "tasks: []")).contains("tasks: empty"));
+    assertTrue(error(VALID.replace("name: t", "")).contains("name: missing"));
+  }
+
+  @Test
+  void overrideMustSelectAKnownTask() {
+    String message = error(VALID + "overrides:\n  - task: rtee\n    grid: {lr: 1.0}\n");
+    assertEquals("conf/x.yaml: overrides[0].task: 'rtee' is not one of [cb]", message);
+  }
+
+  @Test
+  void declaredHyperparametersAreAccepted() throws IOException {
+    SweepConfig c = parse(VALID + "  sleep_ms: 5\nhyperparameter_types: {sleep_ms: int}\n");
+    assertEquals(HyperparameterType.INT, c.catalog().typeOf("sleep_ms"));
+    assertTrue(error(VALID + "hyperparameter_types: {status: string}\n").contains("reserved"));
+  }
+
+  @Test
+  void everyShippedConfigIsValid() throws IOException {
+    Path conf = Path.of(System.getProperty("ptune.repo.root", ".."), "conf");
+    try (Stream<Path> files = Files.list(conf)) {
+      files.filter(f -> f.toString().endsWith(".yaml")).forEach(f -> {
+        SweepConfig c = SweepConfigReader.read(f.toString());
+        assertTrue(GridExpander.expand(c).size() > 0, f.toString());
+      });
+    }
+    assertEquals("quickstart", SweepConfigReader.read(null).name());
+  }
+}

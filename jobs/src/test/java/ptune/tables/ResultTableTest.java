@@ -1,0 +1,39 @@
+package ptune.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+
+  private static TrialRecord trial(String method, long seed, String lr, double dev, double heldOut, double last) {
+    return new TrialRecord("id" + method + seed + lr, "b", method, "cb", seed, Map.of("lr", lr), "COMPLETED",
+        "accuracy", dev, last, heldOut, null, 0.5, 56);
+  }
+
+  @Test
+  void picksBestGridPointByMeanOverSeedsAndReportsMeanAndStd() {
+    List<TrialRecord> records = List.of(
+        trial("pt2", 1, "0.01", 0.80, 0.60, 0.70), trial("pt2", 2, "0.01", 0.90, 0.60, 0.72),
+        trial("pt2", 1, "0.005", 0.86, 0.70, 0.75), trial("pt2", 2, "0.005", 0.82, 0.72, 0.77),
+        new TrialRecord("f", "b", "pt2", "cb", 3, Map.of("lr", "0.01"), "FAILED", null, null, null, null, null, null, null));
+    ResultTable dev = ResultTable.build(records, Selection.DEV_BEST_EPOCH);
+    Cell c = dev.cell("b", "pt2", "cb");
+    assertEquals(85.0, c.mean(), 1e-9); // lr 0.01: (80 + 90) / 2 = 85 beats 84
+    assertEquals(Math.sqrt(50), c.std(), 1e-9);
+    assertEquals(2, c.seeds());
+    assertNull(c.testMean());
+    Cell held = ResultTable.build(records, Selection.HELD_OUT).cell("b", "pt2", "cb");
+    assertEquals(76.0, held.mean(), 1e-9); // lr 0.005 wins on held-out; final-epoch dev 75, 77
+    assertEquals(50.0, dev.taskInfo().get("cb").majority(), 1e-9);
+    assertEquals(100.0 / 56, dev.taskInfo().get("cb").pointsPerExample(), 1e-9);
+    String md = TableRenderer.markdown(dev, PublishedResults.load());
+    assertTrue(md.contains("85.0 ± 7.1 (2)"), md);
+    assertTrue(md.contains("1.79 pts (n=56)"), md);
+    assertTrue(md.contains("94.6*"), "unverified paper numbers are marked: " + md);
+  }
+}

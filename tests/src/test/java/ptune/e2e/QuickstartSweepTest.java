@@ -1,0 +1,80 @@
+package ptune.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ptune.cli.Ptune;
+import ptune.testing.TestSweeps;
+
+/**
+ * The shipped quickstart (conf/quickstart.yaml: minilm-l6, FT vs PT vs PT-2 on CB and RTE) end to
+ * end on local[2] with the real trial runner: every trial trains and completes, the prompt
+ * checkpoints are saved, the features are preprocessed, and each table cell is the best grid point
+ * of what the trial rows say.
+ */
+@Tag("slow")
+class QuickstartSweepTest {
+
+  @Test
+  void quickstartRunsEndToEnd(@TempDir Path tmp) throws IOException {
+    Path config = TestSweeps.repoRoot().resolve("conf/quickstart.yaml");
+    Path out = tmp.resolve("runs");
+    assertEquals(0, Ptune.run(new String[] {"run", config.toString(), "--out", out.toString(),
+        "--data", TestSweeps.sharedDatasets().toString()}));
+    Path sweep = out.resolve("quickstart");
+
+    SparkSession spark = SparkSession.builder().master("local[2]")
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    try {
+      spark.read().parquet(sweep.resolve("trials/trials.parquet").toString())
+          .createOrReplaceTempView("trials");
+      List<Row> rows = spark.sql(
+          "SELECT trial_id, status, checkpoint_path, error FROM trials").collectAsList();
+      assertEquals(8, rows.size(), "ft + pt + 2 x pt2 on 2 tasks");
+      for (Row r : rows) {
+        assertEquals("COMPLETED", r.getString(1), r.getString(0) + ": " + r.getString(3));
+        assertTrue(Files.isRegularFile(sweep.resolve("checkpoints").resolve(r.getString(0))
+            .resolve("trainable.safetensors")), "checkpoint of " + r.getString(0));
+      }
+      // Each selected-on-dev cell = the best dev score over the cell's grid points (one seed).
+      List<Row> expected = spark.sql("""
+          SELECT method, task, max(dev_score) * 100 AS best FROM trials
+          GROUP BY method, task""").collectAsList();
+      var tables = spark.read().option("header", "true").option("inferSchema", "true")
+          .csv(sweep.resolve("tables/results.csv").toString())
+          .where("selection = 'selected-on-dev'");
+      assertEquals(6, expected.size());
+      for (Row e : expected) {
+        Row cell = tables.where(String.format("method = '%s' AND task = '%s'", e.getString(0),
+            e.getString(1))).first();
+        assertEquals(e.getDouble(2), cell.<Double>getAs("mean"), 1e-6, e.toString());
+      }
+    } finally {
+      spark.stop();
+    }
+    String markdown = Files.readString(sweep.resolve("tables/results.md"));
+    assertTrue(markdown.contains("PT-2") && markdown.contains("FT"), markdown);
+    assertTrue(Files.isDirectory(sweep.resolve("features")), "preprocessed features");
+    try (Stream<Path> plots = Files.list(sweep.resolve("plots"))) {
+      List<Path> pngs = plots.filter(p -> p.toString().endsWith(".png")).toList();
+      assertTrue(pngs.size() >= 2, "plots: " + pngs);
+      for (Path png : pngs) {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 200 && image.getHeight() > 150, png.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package ptune.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import ptune.trial.EpochMetrics;
+import ptune.trial.TrialEnvironment;
+import ptune.trial.TrialResult;
+import ptune.trial.TrialRunner;
+import ptune.trial.TrialSpec;
+import ptune.trial.TrialStatus;
+
+/**
+ * A real but cheap trial runner for the pipeline tests: dev scores are a deterministic function of
+ * the trial spec (method, learning rate, prompt length, seed), so tables can be recomputed by the
+ * tests. Test-only hyperparameters script its behaviour: {@code outcome} (ok | throw | diverge),
+ * {@code sleep_ms} (per trial), {@code invocation_log} (a file it appends the trial id to).
+ */
+public class DeterministicTrialRunner implements TrialRunner {
+
+  private static final Map<String, Integer> DEV_SIZE = Map.of("cb", 56, "rte", 277);
+  private static final Map<String, Double> MAJORITY = Map.of("cb", 0.5, "rte", 0.527);
+
+  @Override
+  public TrialResult run(TrialSpec spec, TrialEnvironment env) {
+    String log = spec.get("invocation_log", null);
+    if (log != null) {
+      append(Path.of(log), spec.trialId() + "\n");
+    }
+    sleep(spec.getInt("sleep_ms", 0));
+    String outcome = spec.get("outcome", "ok");
+    if (outcome.equals("throw")) {
+      throw new IllegalStateException("scripted failure of trial " + spec.trialId());
+    }
+    Random random = new Random(spec.seed() * 1_000_003L + spec.trialId().hashCode());
+    double base = switch (spec.method()) {
+      case "ft" -> 0.70;
+      case "pt" -> 0.55;
+      default -> 0.72;
+    };
+    double target = base + 0.02 * Math.log1p(spec.getInt("prefix_len", 0)) - 2 * Math.abs(spec.getDouble("lr", 0.01) - 0.01);
+    int epochs = spec.getInt("epochs", 3);
+    List<EpochMetrics> history = new ArrayList<>();
+    int best = 0;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    boolean diverged = false;
+    for (int e = 1; e <= epochs; e++) {
+      if (outcome.equals("diverge") && e == 2) {
+        diverged = true;
+        break;
+      }
+      double score = Math.min(1, target * (1 - Math.pow(0.5, e)) + 0.03 * random.nextDouble());
+      EpochMetrics m = new EpochMetrics(e, 1.0 / e, score, Map.of("accuracy", score), 0.01);
+      history.add(m);
+      env.listener().epochFinished(spec, m, 1000);
+      if (score > bestScore) {
+        bestScore = score;
+        best = e;
+      }
+    }
+    append(env.checkpointDir().resolve("prompt.bin"), "prefix of " + spec.trialId());
+    double last = history.get(history.size() - 1).devScore();
+    return new TrialResult(spec, diverged ? TrialStatus.DIVERGED : TrialStatus.COMPLETED, "accuracy", history, best,
+        bestScore, Map.of("accuracy", bestScore), Map.of("accuracy", last - 0.01), Map.of(),
+        MAJORITY.getOrDefault(spec.task(), 0.5), DEV_SIZE.getOrDefault(spec.task(), 100),
+        spec.method().equals("ft") ? 22_000_000L : 50_000L, 22_000_000L, 0.05, 1000, env.device(),
+        diverged ? "loss became NaN at epoch 2" : null, null);
+  }
+
+  private static void append(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(int millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
