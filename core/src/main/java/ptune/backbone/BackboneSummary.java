@@ -13,31 +13,33 @@ public final class BackboneSummary {
     BertConfig c = backbone.config();
     SubwordTokenizer tok = backbone.tokenizer();
     StringBuilder sb = new StringBuilder();
-    sb.append("backbone     ").append(backbone.name()).append('\n');
-    sb.append("source       ").append(backbone.source()).append('\n');
-    sb.append("fingerprint  ").append(backbone.fingerprint()).append('\n');
-    sb.append("family       ").append(c.family().name().toLowerCase(Locale.ROOT)).append('\n');
-    sb.append("layers       ").append(c.numLayers()).append('\n');
-    sb.append("hidden size  ").append(c.hiddenSize()).append('\n');
-    sb.append("heads        ").append(c.numHeads()).append(" (head dim ").append(c.headDim())
-        .append(")\n");
-    sb.append("ffn size     ").append(c.intermediateSize()).append('\n');
-    sb.append("max positions ").append(c.maxPositions()).append('\n');
-    sb.append("activation   ").append(c.hiddenAct()).append('\n');
-    sb.append("pooler       ").append(c.hasPooler() ? "pretrained" : "absent").append('\n');
-    sb.append("MLM head     ").append(c.hasMlmHead() ? "pretrained" : "absent").append('\n');
-    sb.append(String.format(Locale.ROOT, "parameters   %,d%n", backbone.parameterCount()));
-    sb.append("tokenizer    ").append(tok.getClass().getSimpleName())
-        .append(", vocabulary ").append(tok.vocabSize())
-        .append(", template ").append(tok.template()).append('\n');
+    row(sb, "backbone", backbone.name());
+    row(sb, "source", backbone.source());
+    row(sb, "fingerprint", backbone.fingerprint());
+    row(sb, "family", c.family().name().toLowerCase(Locale.ROOT));
+    row(sb, "layers", c.numLayers());
+    row(sb, "hidden size", c.hiddenSize());
+    row(sb, "heads", c.numHeads() + " (head dim " + c.headDim() + ")");
+    row(sb, "ffn size", c.intermediateSize());
+    row(sb, "max positions", c.maxPositions());
+    row(sb, "activation", c.hiddenAct());
+    row(sb, "pooler", c.hasPooler() ? "pretrained" : "absent");
+    row(sb, "MLM head", c.hasMlmHead() ? "pretrained" : "absent");
+    row(sb, "parameters", String.format(Locale.ROOT, "%,d", backbone.parameterCount()));
+    row(sb, "tokenizer", tok.getClass().getSimpleName() + ", vocabulary " + tok.vocabSize()
+        + ", template " + tok.template());
     return sb.toString();
+  }
+
+  private static void row(StringBuilder sb, String label, Object value) {
+    sb.append(String.format(Locale.ROOT, "%-14s%s%n", label, value));
   }
 
   /** One line per token: position, id, token, character span. */
   public static String describeEncoding(SubwordTokenizer tokenizer, String text) {
     SubwordTokenizer.TokenizedText t = tokenizer.tokenize(text);
     StringBuilder sb = new StringBuilder();
-    sb.append("encoding of ").append('"').append(text).append('"').append(" (")
+    sb.append(String.format(Locale.ROOT, "%-14s", "encoding of")).append('"').append(text).append('"').append(" (")
         .append(t.size()).append(" tokens + special)\n");
     sb.append(String.format(Locale.ROOT, "  %3d %6d %s%n", 0, tokenizer.clsId(),
         tokenizer.idToToken(tokenizer.clsId())));
@@ -48,7 +50,7 @@ public final class BackboneSummary {
     }
     sb.append(String.format(Locale.ROOT, "  %3d %6d %s%n", t.size() + 1, tokenizer.sepId(),
         tokenizer.idToToken(tokenizer.sepId())));
-    sb.append("ids ").append(Arrays.toString(t.ids())).append('\n');
+    sb.append(String.format(Locale.ROOT, "%-14s", "ids")).append(Arrays.toString(t.ids())).append('\n');
     return sb.toString();
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * bias-corrected moments. Moments exist only for trainable arrays, so a frozen backbone carries no
  * optimizer state.
  */
-final class AdamW {
+public final class AdamW {
   private final List<NDArray> params;
   private final List<NDArray> m = new ArrayList<>();
   private final List<NDArray> v = new ArrayList<>();
@@ -19,7 +19,7 @@ final class AdamW {
   private final double weightDecay;
   private long step;
 
-  AdamW(List<NDArray> params, double weightDecay) {
+  public AdamW(List<NDArray> params, double weightDecay) {
     this.params = params;
     this.weightDecay = weightDecay;
     for (NDArray p : params) {
@@ -28,20 +28,35 @@ final class AdamW {
     }
   }
 
-  /** Scalars of optimizer state (two moments per trainable scalar). */
-  long stateSize() {
-    long n = 0;
-    for (NDArray a : m) {
-      n += 2 * a.getShape().size();
+  /**
+   * One optimizer step from the gradients the backward passes left on the parameters: clip their
+   * global norm to {@code maxGradNorm} (torch's clip_grad_norm_; 0 = no clipping), apply AdamW with
+   * learning rate {@code lr}, zero the gradients. Call it inside an {@link ai.djl.ndarray.NDScope}:
+   * the temporaries would otherwise live as long as the parameters.
+   */
+  public void update(double lr, double maxGradNorm) {
+    List<NDArray> grads = new ArrayList<>();
+    for (NDArray p : params) {
+      grads.add(p.getGradient());
     }
-    return n;
+    double squared = 0;
+    for (NDArray g : grads) {
+      squared += g.square().sum().getFloat();
+    }
+    double norm = Math.sqrt(squared);
+    if (maxGradNorm > 0 && norm > maxGradNorm) {
+      float scale = (float) (maxGradNorm / (norm + 1e-6));
+      for (NDArray g : grads) {
+        g.muli(scale);
+      }
+    }
+    step(grads, lr);
+    for (NDArray g : grads) {
+      g.subi(g); // zero in place: the handle shares the parameter's .grad storage
+    }
   }
 
-  /**
-   * One update with {@code grads} (already clipped); the caller zeroes the gradients. Call it inside
-   * an {@link ai.djl.ndarray.NDScope}: the temporaries would otherwise live as long as the parameters.
-   */
-  void step(List<NDArray> grads, double lr) {
+  private void step(List<NDArray> grads, double lr) {
     step++;
     double bc1 = 1 - Math.pow(beta1, step);
     double bc2 = 1 - Math.pow(beta2, step);

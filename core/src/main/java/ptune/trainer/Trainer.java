@@ -88,7 +88,7 @@ public final class Trainer {
               () -> head.loss(model, method, batch.inputs(), batch.labels(), true),
               1f / config.accumulation());
           if (Float.isFinite(loss) && ++micro % config.accumulation() == 0) {
-            applyUpdate(optimizer, schedule.at(step++), config.maxGradNorm());
+            optimizer.update(schedule.at(step++), config.maxGradNorm());
           }
         }
         examplesSeen += examples.size();
@@ -105,7 +105,7 @@ public final class Trainer {
       }
       if (micro % config.accumulation() != 0) {
         try (NDScope scope = new NDScope()) {
-          applyUpdate(optimizer, schedule.at(step++), config.maxGradNorm());
+          optimizer.update(schedule.at(step++), config.maxGradNorm());
         }
       }
       Map<String, Double> metrics = scorer.score(scores(dev, config.evalBatchSize(), manager));
@@ -152,29 +152,6 @@ public final class Trainer {
       }
     }
     return out;
-  }
-
-  /** Clips the global gradient norm, takes one AdamW step, zeroes the gradients. */
-  private void applyUpdate(AdamW optimizer, double lr, double maxGradNorm) {
-    List<NDArray> grads = new ArrayList<>();
-    for (NDArray p : trainable.arrays()) {
-      grads.add(p.getGradient());
-    }
-    double squared = 0;
-    for (NDArray g : grads) {
-      squared += g.square().sum().getFloat();
-    }
-    double norm = Math.sqrt(squared);
-    if (maxGradNorm > 0 && norm > maxGradNorm) {
-      float scale = (float) (maxGradNorm / (norm + 1e-6)); // torch clip_grad_norm_
-      for (NDArray g : grads) {
-        g.muli(scale);
-      }
-    }
-    optimizer.step(grads, lr);
-    for (NDArray g : grads) {
-      g.subi(g); // zero in place: the handle shares the parameter's .grad storage
-    }
   }
 
   /** Host copies of the trainable arrays. */

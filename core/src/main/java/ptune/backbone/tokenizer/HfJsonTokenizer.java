@@ -3,7 +3,6 @@ package ptune.backbone.tokenizer;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import ptune.backbone.weights.JarEntries;
-import ptune.features.SubwordTokenizer;
 
 /**
  * A Hugging Face {@code tokenizer.json} run by the Rust tokenizers library through DJL, loaded from
@@ -20,19 +18,15 @@ import ptune.features.SubwordTokenizer;
  * the caller frames segments with {@link #clsId()}/{@link #sepId()} and truncates itself (the
  * MiniLM file, for one, fixes truncation and padding at 128 inside the JSON).
  */
-public final class HfJsonTokenizer implements SubwordTokenizer, AutoCloseable {
+public final class HfJsonTokenizer extends VocabularyTokenizer implements AutoCloseable {
 
   private static final Map<String, String> RAW_TOKENS =
       Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
 
   private final HuggingFaceTokenizer tokenizer;
-  private final Vocabulary vocab;
-  private final SpecialTokens special;
 
   private HfJsonTokenizer(byte[] tokenizerJson, String source) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(tokenizerJson);
-    this.vocab = Vocabulary.fromTokenizerJson(root, source);
-    this.special = SpecialTokens.detect(vocab, source);
+    super(Vocabulary.fromTokenizerJson(new ObjectMapper().readTree(tokenizerJson), source));
     this.tokenizer =
         HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), RAW_TOKENS);
   }
@@ -67,56 +61,6 @@ public final class HfJsonTokenizer implements SubwordTokenizer, AutoCloseable {
       ends[i] = index.toUtf16(spans[i].getEnd());
     }
     return new TokenizedText(tokenIds, starts, ends);
-  }
-
-  @Override
-  public Template template() {
-    return special.template();
-  }
-
-  @Override
-  public int clsId() {
-    return special.clsId();
-  }
-
-  @Override
-  public int sepId() {
-    return special.sepId();
-  }
-
-  @Override
-  public int padId() {
-    return special.padId();
-  }
-
-  @Override
-  public int maskId() {
-    return special.maskId();
-  }
-
-  @Override
-  public int unkId() {
-    return special.unkId();
-  }
-
-  @Override
-  public int vocabSize() {
-    return vocab.size();
-  }
-
-  @Override
-  public String idToToken(int id) {
-    return vocab.token(id);
-  }
-
-  @Override
-  public int tokenToId(String token) {
-    int id = vocab.id(token);
-    return id >= 0 ? id : special.unkId();
-  }
-
-  public Vocabulary vocabulary() {
-    return vocab;
   }
 
   @Override

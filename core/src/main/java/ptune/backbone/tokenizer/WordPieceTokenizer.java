@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ptune.backbone.weights.JarEntries;
-import ptune.features.SubwordTokenizer;
 
 /**
  * BERT's tokenizer in pure Java over a {@code vocab.txt}: special tokens are kept whole, the rest is
@@ -16,13 +15,11 @@ import ptune.features.SubwordTokenizer;
  * segmentation becomes {@code [UNK]}). Matches Hugging Face's BertTokenizerFast / tokenizer.json
  * output, ids and character offsets.
  */
-public final class WordPieceTokenizer implements SubwordTokenizer {
+public final class WordPieceTokenizer extends VocabularyTokenizer {
 
   private static final String CONTINUATION = "##";
   private static final int MAX_WORD_CHARS = 100;
 
-  private final Vocabulary vocab;
-  private final SpecialTokens special;
   private final BasicTokenizer basic;
 
   /**
@@ -30,8 +27,7 @@ public final class WordPieceTokenizer implements SubwordTokenizer {
    *     when {@code strip_accents} is unset)
    */
   public WordPieceTokenizer(Vocabulary vocab, boolean lowercase) {
-    this.vocab = vocab;
-    this.special = SpecialTokens.detect(vocab, vocab.source());
+    super(vocab);
     this.basic = new BasicTokenizer(lowercase, lowercase);
   }
 
@@ -116,56 +112,6 @@ public final class WordPieceTokenizer implements SubwordTokenizer {
       start = end;
     }
     return true;
-  }
-
-  @Override
-  public Template template() {
-    return special.template();
-  }
-
-  @Override
-  public int clsId() {
-    return special.clsId();
-  }
-
-  @Override
-  public int sepId() {
-    return special.sepId();
-  }
-
-  @Override
-  public int padId() {
-    return special.padId();
-  }
-
-  @Override
-  public int maskId() {
-    return special.maskId();
-  }
-
-  @Override
-  public int unkId() {
-    return special.unkId();
-  }
-
-  @Override
-  public int vocabSize() {
-    return vocab.size();
-  }
-
-  @Override
-  public String idToToken(int id) {
-    return vocab.token(id);
-  }
-
-  @Override
-  public int tokenToId(String token) {
-    int id = vocab.id(token);
-    return id >= 0 ? id : special.unkId();
-  }
-
-  public Vocabulary vocabulary() {
-    return vocab;
   }
 
   /** Token ids with their spans, growable and truncatable (an [UNK] word discards its pieces). */

@@ -17,13 +17,14 @@ import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.method.TuningMethods;
 import ptune.model.BertModel;
+import ptune.trainer.AdamW;
 
 /**
  * One training step of one method on a random batch, built the way a trial builds it (backbone
  * model with the trial's dropout, {@link TuningMethods#create}, a two-class {@link
  * SequenceClassificationHead}) and run the way {@code ptune.trainer.Trainer} runs it: an NDScope and
  * a sub-manager per step, forward and backward in a GradientCollector ({@code GradientLock} without
- * the lock), then {@link BenchAdamW} (clip, AdamW, zero the gradients).
+ * the lock), then the trainer's {@link AdamW#update} (clip, AdamW, zero the gradients).
  */
 final class BenchTrainingStep implements BenchStepTimer.PhasedStep, AutoCloseable {
   static final List<String> PHASES = List.of("forward", "backward", "update");
@@ -36,7 +37,7 @@ final class BenchTrainingStep implements BenchStepTimer.PhasedStep, AutoCloseabl
   private final TuningMethod method;
   private final TaskHead head;
   private final TrainableParameters trainable = new TrainableParameters();
-  private final BenchAdamW optimizer;
+  private final AdamW optimizer;
   private final long[] ids;
   private final float[] labels;
   private final Shape shape;
@@ -53,7 +54,7 @@ final class BenchTrainingStep implements BenchStepTimer.PhasedStep, AutoCloseabl
         init);
     trainable.addAll(method.parameters());
     trainable.addAll(head.parameters());
-    optimizer = new BenchAdamW(trainable.arrays(), WEIGHT_DECAY);
+    optimizer = new AdamW(trainable.arrays(), WEIGHT_DECAY);
     int max = model.config().maxPositions();
     if (o.seq() + method.positionsUsed() > max) {
       throw new IllegalArgumentException("--seq " + o.seq() + " plus " + method.positionsUsed()
