@@ -23,14 +23,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfig;
@@ -45,14 +41,6 @@ import ptune.trial.TrialSpec;
  * inputs reuse the features.
  */
 public final class FeaturePreprocessor {
-
-  static final StructType SCHEMA = new StructType()
-      .add("split", DataTypes.StringType)
-      .add("id", DataTypes.StringType)
-      .add("label", DataTypes.IntegerType)
-      .add("input_ids", DataTypes.createArrayType(DataTypes.IntegerType))
-      .add("token_type_ids", DataTypes.createArrayType(DataTypes.IntegerType))
-      .add("attention_mask", DataTypes.createArrayType(DataTypes.IntegerType));
 
   private static final String FINGERPRINT = "_FINGERPRINT";
 
@@ -98,8 +86,9 @@ public final class FeaturePreprocessor {
       outFs.delete(out, true);
       String[] paths = Arrays.stream(files).map(f -> f.getPath().toString()).toArray(String[]::new);
       spark.sparkContext().setJobDescription("preprocess " + task + " " + backbone + " len " + maxLength);
-      Dataset<Row> features = encode(spark.read().text(paths).withColumn("file", input_file_name()), encoder, backbone,
-          maxLength, task).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> lines = spark.read().text(paths).withColumn("file", input_file_name());
+      Dataset<Row> features = new FeatureTransformer(encoder, backbone, maxLength, task)
+          .transform(lines).persist(StorageLevel.MEMORY_AND_DISK());
       features.write().mode(SaveMode.Overwrite).partitionBy("split").parquet(new Path(out, "parquet").toString());
       String arrowDir = new Path(out, "arrow").toString();
       features.toJavaRDD().foreachPartition(rows -> writeShard(rows, arrowDir));
@@ -113,19 +102,6 @@ public final class FeaturePreprocessor {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot preprocess " + task + " for " + backbone, e);
     }
-  }
-
-  private Dataset<Row> encode(Dataset<Row> lines, FeatureEncoder encoder, String backbone, int maxLength, String task) {
-    JavaRDD<Row> rows = lines.toJavaRDD().flatMap(line -> {
-      String file = line.getString(1);
-      String split = file.substring(file.lastIndexOf('/') + 1).replace(".jsonl", "");
-      String raw = line.getString(0);
-      FeatureRow f = raw.isBlank() ? null : encoder.encode(backbone, maxLength, task, split, raw);
-      return f == null ? List.<Row>of().iterator()
-          : List.of(RowFactory.create(split, f.id(), f.label(), boxed(f.inputIds()), boxed(f.tokenTypeIds()),
-              boxed(f.attentionMask()))).iterator();
-    });
-    return spark.createDataFrame(rows, SCHEMA);
   }
 
   private static void writeShard(Iterator<Row> rows, String dir) throws IOException {
@@ -173,11 +149,6 @@ public final class FeaturePreprocessor {
     try (InputStream in = fs.open(file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  /** Spark's row encoder takes arrays (or Scala sequences), not java.util.List, for array columns. */
-  private static Integer[] boxed(int[] values) {
-    return Arrays.stream(values).boxed().toArray(Integer[]::new);
   }
 
   private static int[] unboxed(List<Integer> values) {
