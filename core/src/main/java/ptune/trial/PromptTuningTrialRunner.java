@@ -16,6 +16,8 @@ import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Example;
+import ptune.dataset.ReadOptions;
+import ptune.dataset.ReadResult;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;
@@ -120,15 +122,31 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     }
   }
 
-  /** Train and dev after the seeded subsampling of the spec (the same draw on every call). */
+  /**
+   * Train and dev after the seeded subsampling of the spec (the same draw on every call). Bad
+   * records fail the trial naming file, line and field, unless {@code skip_bad_records} is true:
+   * then they are left out and counted on the trial's log.
+   */
   @SuppressWarnings("unchecked")
   private static List<Example>[] loadSplits(TrialSpec spec, Task task, Path dataDir) {
     Random data = new Random(spec.seed());
-    List<Example> train = sample(task.load(Split.TRAIN, dataDir).examples(),
+    ReadOptions options = spec.getBoolean("skip_bad_records", false)
+        ? ReadOptions.SKIP_BAD_RECORDS : ReadOptions.STRICT;
+    List<Example> train = sample(read(spec, task, Split.TRAIN, dataDir, options),
         spec.getInt("max_train_examples", Integer.MAX_VALUE), data);
-    List<Example> dev = sample(task.load(Split.DEV, dataDir).examples(),
+    List<Example> dev = sample(read(spec, task, Split.DEV, dataDir, options),
         spec.getInt("max_dev_examples", Integer.MAX_VALUE), data);
     return new List[] {train, dev};
+  }
+
+  private static List<Example> read(TrialSpec spec, Task task, Split split, Path dataDir,
+      ReadOptions options) {
+    ReadResult result = task.load(split, dataDir, options);
+    if (result.skippedRecords() > 0) {
+      System.err.printf("trial %s: skipped %d bad records of %s %s: %s%n", spec.trialId(),
+          result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages());
+    }
+    return result.examples();
   }
 
   /**

@@ -37,7 +37,8 @@ public final class HyperparameterCatalog {
           Map.entry("max_dev_examples", HyperparameterType.INT),
           Map.entry("head", HyperparameterType.STRING),
           Map.entry("label_words", HyperparameterType.STRING),
-          Map.entry("doc_stride", HyperparameterType.INT));
+          Map.entry("doc_stride", HyperparameterType.INT),
+          Map.entry("skip_bad_records", HyperparameterType.BOOLEAN));
 
   private final Map<String, HyperparameterType> types;
 
