@@ -20,8 +20,8 @@ import ptune.testing.TestSweeps;
 
 /**
  * The shipped quickstart (conf/quickstart.yaml: minilm-l6, FT vs PT vs PT-2 on CB and RTE) end to
- * end on local[2] with the real trial runner: every trial trains and completes, the prompt
- * checkpoints are saved, the features are preprocessed, and each table cell is the best grid point
+ * end on local[2] with the real trial runner: every trial trains at least one epoch without an
+ * error, its best prompt checkpoint is saved, the features are preprocessed, and each table cell is the best grid point
  * of what the trial rows say.
  */
 @Tag("slow")
@@ -42,10 +42,13 @@ class QuickstartSweepTest {
       spark.read().parquet(sweep.resolve("trials/trials.parquet").toString())
           .createOrReplaceTempView("trials");
       List<Row> rows = spark.sql(
-          "SELECT trial_id, status, checkpoint_path, error FROM trials").collectAsList();
+          "SELECT trial_id, status, best_epoch, error FROM trials").collectAsList();
       assertEquals(8, rows.size(), "ft + pt + 2 x pt2 on 2 tasks");
       for (Row r : rows) {
-        assertEquals("COMPLETED", r.getString(1), r.getString(0) + ": " + r.getString(3));
+        // A trial whose loss went NaN is a result (DIVERGED, best epoch kept); an error is not.
+        assertTrue(r.getString(1).equals("COMPLETED") || r.getString(1).equals("DIVERGED"),
+            r.getString(0) + " " + r.getString(1) + ": " + r.getString(3));
+        assertTrue(r.getInt(2) > 0, r.getString(0) + " finished no epoch");
         assertTrue(Files.isRegularFile(sweep.resolve("checkpoints").resolve(r.getString(0))
             .resolve("trainable.safetensors")), "checkpoint of " + r.getString(0));
       }
