@@ -69,7 +69,7 @@ class QuickstartSweepTest {
     } finally {
       spark.stop();
     }
-    String markdown = Files.readString(sweep.resolve("tables/results.md"));
+    String markdown = Files.readString(sweep.resolve("tables/selected-on-dev.md"));
     assertTrue(markdown.contains("PT-2") && markdown.contains("FT"), markdown);
     assertTrue(Files.isDirectory(sweep.resolve("features")), "preprocessed features");
     try (Stream<Path> plots = Files.list(sweep.resolve("plots"))) {
