@@ -2,8 +2,6 @@ package ptune.head;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import java.util.Random;
 import ptune.method.EncoderInputs;
 import ptune.method.TrainableParameters;
@@ -16,33 +14,25 @@ import ptune.model.BertModel;
  * choices. Rows arrive flattened [B*C, T]; scores are [B, C].
  */
 public final class MultipleChoiceHead implements TaskHead {
-  private final TrainableParameters parameters = new TrainableParameters();
-  private final NDArray weight; // [1, H]
-  private final NDArray bias; // [1]
+  private final LinearClassifier classifier; // one score per row
   private final int choices;
-  private final float dropout;
 
   public MultipleChoiceHead(int hidden, int choices, float dropout, NDManager manager,
       Random random) {
     this.choices = choices;
-    this.dropout = dropout;
-    this.weight = parameters.normal("classifier.weight", manager, random, 0.02f, 1, hidden);
-    this.bias = parameters.zeros("classifier.bias", manager, 1);
+    this.classifier = new LinearClassifier(hidden, 1, dropout, manager, random);
   }
 
   @Override
   public TrainableParameters parameters() {
-    return parameters;
+    return classifier.parameters();
   }
 
   @Override
   public NDArray logits(BertModel model, TuningMethod method, EncoderInputs in, boolean training) {
     NDArray pooled =
         SequenceClassificationHead.represent(model, method.encode(model, in, training));
-    if (training && dropout > 0) {
-      pooled = Dropout.dropout(pooled, dropout, true).singletonOrThrow();
-    }
-    NDArray scores = Linear.linear(pooled, weight, bias).singletonOrThrow(); // [B*C, 1]
+    NDArray scores = classifier.logits(pooled, training); // [B*C, 1]
     return scores.reshape(-1, choices); // [B, C]
   }
 

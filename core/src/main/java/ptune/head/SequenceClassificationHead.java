@@ -3,8 +3,6 @@ package ptune.head;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import java.util.Random;
 import ptune.method.EncoderInputs;
 import ptune.method.TrainableParameters;
@@ -18,24 +16,18 @@ import ptune.model.BertModel;
  * With one output it is a regression head (MSE), as for STS-B.
  */
 public final class SequenceClassificationHead implements TaskHead {
-  private final TrainableParameters parameters = new TrainableParameters();
-  private final NDArray weight; // [C, H]
-  private final NDArray bias; // [C]
-  private final float dropout;
+  private final LinearClassifier classifier;
   private final int numLabels;
 
   public SequenceClassificationHead(
       int hidden, int numLabels, float dropout, NDManager manager, Random random) {
     this.numLabels = numLabels;
-    this.dropout = dropout;
-    // BERT's initializer_range 0.02 for new linear layers, zero bias (HF _init_weights)
-    this.weight = parameters.normal("classifier.weight", manager, random, 0.02f, numLabels, hidden);
-    this.bias = parameters.zeros("classifier.bias", manager, numLabels);
+    this.classifier = new LinearClassifier(hidden, numLabels, dropout, manager, random);
   }
 
   @Override
   public TrainableParameters parameters() {
-    return parameters;
+    return classifier.parameters();
   }
 
   /** [B, H] sentence representation. */
@@ -46,10 +38,7 @@ public final class SequenceClassificationHead implements TaskHead {
   @Override
   public NDArray logits(BertModel model, TuningMethod method, EncoderInputs in, boolean training) {
     NDArray pooled = represent(model, method.encode(model, in, training));
-    if (training && dropout > 0) {
-      pooled = Dropout.dropout(pooled, dropout, true).singletonOrThrow();
-    }
-    return Linear.linear(pooled, weight, bias).singletonOrThrow(); // [B, C]
+    return classifier.logits(pooled, training); // [B, C]
   }
 
   @Override

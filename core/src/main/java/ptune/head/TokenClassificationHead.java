@@ -3,8 +3,6 @@ package ptune.head;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import java.util.Random;
 import ptune.method.EncoderInputs;
 import ptune.method.TrainableParameters;
@@ -17,32 +15,24 @@ import ptune.model.BertModel;
  * the loss (and, later, the word-level tags) only look at first sub-tokens.
  */
 public final class TokenClassificationHead implements TaskHead {
-  private final TrainableParameters parameters = new TrainableParameters();
-  private final NDArray weight; // [L, H]
-  private final NDArray bias; // [L]
-  private final float dropout;
+  private final LinearClassifier classifier;
   private final int numLabels;
 
   public TokenClassificationHead(
       int hidden, int numLabels, float dropout, NDManager manager, Random random) {
     this.numLabels = numLabels;
-    this.dropout = dropout;
-    this.weight = parameters.normal("classifier.weight", manager, random, 0.02f, numLabels, hidden);
-    this.bias = parameters.zeros("classifier.bias", manager, numLabels);
+    this.classifier = new LinearClassifier(hidden, numLabels, dropout, manager, random);
   }
 
   @Override
   public TrainableParameters parameters() {
-    return parameters;
+    return classifier.parameters();
   }
 
   @Override
   public NDArray logits(BertModel model, TuningMethod method, EncoderInputs in, boolean training) {
     NDArray hidden = method.encode(model, in, training); // [B, T, H]
-    if (training && dropout > 0) {
-      hidden = Dropout.dropout(hidden, dropout, true).singletonOrThrow();
-    }
-    return Linear.linear(hidden, weight, bias).singletonOrThrow(); // [B, T, L]
+    return classifier.logits(hidden, training); // [B, T, L]
   }
 
   @Override

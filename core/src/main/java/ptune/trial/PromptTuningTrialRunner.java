@@ -57,7 +57,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       e.printStackTrace(new PrintWriter(trace));
       return new TrialResult(spec, TrialStatus.FAILED, "", List.of(), 0, Double.NaN, Map.of(),
           Map.of(), Map.of(), Double.NaN, 0, 0, 0, (System.nanoTime() - started) / 1e9, 0,
-          env.device(), e + "\n" + trace, null);
+          env.device(), null, e + "\n" + trace, null);
     }
   }
 
@@ -75,8 +75,13 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     train = new ArrayList<>(train.subList(heldOutSize, train.size()));
 
     TaskSetup setup = new TaskSetup(task, spec, backbone);
-    SplitEncoder encoder = setup.encoder();
-    List<EncodedExample> trainRows = encoder.encode(train).rows();
+    long encodingStarted = System.nanoTime();
+    TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(),
+        train, dev, heldOut);
+    System.err.printf("trial %s: %d train, %d held-out, %d dev examples encoded in %.2f s, %s%n",
+        spec.trialId(), train.size(), heldOut.size(), dev.size(),
+        (System.nanoTime() - encodingStarted) / 1e9, features.origin());
+    List<EncodedExample> trainRows = features.train().rows();
     TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
     Random init = new Random(spec.seed() * 31 + 7);
 
@@ -88,9 +93,9 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       TaskHead head = setup.head(model, trainRows.get(0), dropout, manager, init);
       Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
 
-      SplitScorer devScorer = new SplitScorer(task, encoder.encode(dev), trainer, config, manager);
+      SplitScorer devScorer = new SplitScorer(task, features.dev(), trainer, config, manager);
       SplitScorer heldOutScorer = heldOut.isEmpty() ? null
-          : new SplitScorer(task, encoder.encode(heldOut), trainer, config, manager);
+          : new SplitScorer(task, features.heldOut(), trainer, config, manager);
       List<Map<String, Double>> heldOutPerEpoch = new ArrayList<>();
       TrainingOutcome outcome = trainer.train(trainRows, devScorer.rows(), devScorer.asDevScorer(),
           config, manager, report -> {
@@ -117,7 +122,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           majority.selectionScore(), dev.size(), trainer.trainable().count(),
           model.parameterCount() + (spec.method().equals("ft") ? 0 : trainer.trainable().count()),
           (System.nanoTime() - started) / 1e9, outcome.examplesPerSecond(),
-          describeDevice(env.device()), null,
+          describeDevice(env.device()), features.origin(), null,
           checkpoint);
     }
   }

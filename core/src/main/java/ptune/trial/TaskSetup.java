@@ -37,17 +37,16 @@ final class TaskSetup {
   }
 
   SplitEncoder encoder() {
-    int maxLength = TrialHyperparameters.maxLength(spec, task.kind());
-    if (verbalizer) {
-      return new VerbalizerEncoder(backbone.tokenizer(), maxLength);
+    if (ExampleFeatures.storable(task.kind())) {
+      return ExampleFeatures.encoder(ExampleFeatures.key(spec, task), backbone, task);
     }
+    int maxLength = TrialHyperparameters.maxLength(spec, task.kind());
     return switch (task.kind()) {
       case TOKEN_CLASSIFICATION -> new TaggingSplitEncoder(backbone.tokenizer(), task.labels(),
           maxLength);
       case SPAN_EXTRACTION -> new QaSplitEncoder(backbone.tokenizer(), maxLength,
           TrialHyperparameters.docStride(spec), task.name().equals("squad2"));
-      case SEQUENCE_CLASSIFICATION, REGRESSION, MULTIPLE_CHOICE -> new ExampleEncoder(
-          backbone.tokenizer(), maxLength, task.kind() == TaskKind.REGRESSION);
+      default -> throw new IllegalStateException("no encoder for " + task.kind());
     };
   }
 

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param heldOutMetrics metrics on a held-out part of train at the epoch selected on that part
  *     (empty when the trial has no held-out split)
  * @param testMetrics metrics on the test split at the best dev epoch (empty when test labels are hidden)
+ * @param features where the encoded examples came from: "stored LOCATION" (preprocessed shards)
+ *     or "tokenized in the trial: REASON"
  * @param checkpointPath where the best epoch's prompt checkpoint was saved, or null
  */
 public record TrialResult(
@@ -32,6 +34,7 @@ public record TrialResult(
     double seconds,
     double examplesPerSecond,
     String device,
+    String features,
     String error,
     String checkpointPath)
     implements Serializable {

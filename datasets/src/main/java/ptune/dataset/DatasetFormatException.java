@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public class DatasetFormatException extends RuntimeException {
 
-  private final Path file;
+  private final String file;
   private final long line;
   private final String field;
 
@@ -24,6 +24,11 @@ public class DatasetFormatException extends RuntimeException {
    * @param unit what {@code position} counts: "line" for line formats, "record" for whole-file JSON
    */
   public DatasetFormatException(Path file, String unit, long position, String field, String problem) {
+    this(file.toString(), unit, position, field, problem);
+  }
+
+  /** @param file any file name, e.g. a Hadoop URI ({@code hdfs://...}) that is no local path */
+  public DatasetFormatException(String file, String unit, long position, String field, String problem) {
     super(describe(file, unit, position, field, problem));
     this.file = file;
     this.line = position;
@@ -34,7 +39,7 @@ public class DatasetFormatException extends RuntimeException {
     this(file, line, problem.field(), problem.getMessage());
   }
 
-  private static String describe(Path file, String unit, long position, String field, String problem) {
+  private static String describe(String file, String unit, long position, String field, String problem) {
     StringBuilder message = new StringBuilder().append(file);
     if (position > 0) {
       message.append(", ").append(unit).append(' ').append(position);
@@ -45,7 +50,7 @@ public class DatasetFormatException extends RuntimeException {
     return message.append(": ").append(problem).toString();
   }
 
-  public Path file() {
+  public String file() {
     return file;
   }
 

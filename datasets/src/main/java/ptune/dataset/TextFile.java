@@ -25,15 +25,19 @@ public final class TextFile {
 
   public static List<String> readLines(Path file) {
     try (BufferedReader reader = open(file)) {
-      List<String> lines = reader.lines().toList();
-      if (!lines.isEmpty() && !lines.get(0).isEmpty() && lines.get(0).charAt(0) == BYTE_ORDER_MARK) {
-        lines = new ArrayList<>(lines);
-        lines.set(0, lines.get(0).substring(1));
+      List<String> lines = new ArrayList<>(reader.lines().toList());
+      if (!lines.isEmpty()) {
+        lines.set(0, withoutByteOrderMark(lines.get(0)));
       }
       return lines;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** The first line of a file without its byte-order mark, for callers reading lines themselves. */
+  public static String withoutByteOrderMark(String firstLine) {
+    return !firstLine.isEmpty() && firstLine.charAt(0) == BYTE_ORDER_MARK ? firstLine.substring(1) : firstLine;
   }
 
   private static BufferedReader open(Path file) throws IOException {

@@ -3,6 +3,7 @@ package ptune.cli;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ptune.cli.commands.data.BenchFeaturesCommand;
 import ptune.cli.commands.data.DataStatsCommand;
 import ptune.cli.commands.data.FetchDataCommand;
 import ptune.cli.commands.model.BackboneCommand;
@@ -28,6 +29,7 @@ public final class Ptune {
     COMMANDS.put("bench", new BenchCommand());
     COMMANDS.put("fetch-data", new FetchDataCommand());
     COMMANDS.put("data-stats", new DataStatsCommand());
+    COMMANDS.put("bench-features", new BenchFeaturesCommand());
   }
 
   private Ptune() {}

@@ -1,9 +1,11 @@
 package ptune.preprocess;
 
-import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -11,41 +13,64 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import ptune.dataset.LineRecords;
+import ptune.dataset.Split;
+import ptune.dataset.Task;
+import ptune.dataset.TaskRegistry;
+import ptune.dataset.TextFile;
+import ptune.featurestore.FeatureSetKey;
+import ptune.featurestore.FeatureShard;
+import ptune.featurestore.StoredExample;
 import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepLayout;
+import ptune.trial.ExampleFeatures;
 import ptune.trial.TrialSpec;
 
 /**
- * Tokenizes a sweep's raw datasets on the executors, once per (task, backbone tokenizer, max
- * length): Parquet (partitioned by split) and Arrow IPC shards under
- * {@code features/<task>/<backbone>-len<max_len>/}. A {@code _FINGERPRINT} of the input files
- * (name, size, modification time) and the encoder's own fingerprint makes a rerun with unchanged
- * inputs reuse the features.
+ * Tokenizes a sweep's raw datasets on the executors, once per feature set (task, backbone
+ * tokenizer, max length, input encoding): Parquet (partitioned by split) for analysis and Arrow IPC
+ * shards for the trials, under {@code features/<task>/<backbone>-len<max_len>/}. A
+ * {@code _FINGERPRINT} of the input files (name, size, modification time) and the encoder's own
+ * fingerprint makes a rerun with unchanged inputs reuse the features.
+ *
+ * <p>Covered: tasks with one record per line (SuperGLUE JSON Lines, GLUE TSV) whose trials take
+ * whole-example rows, i.e. all of SuperGLUE and GLUE. NER, SRL and QA are reported and left to
+ * the trials, which tokenize them.
  */
 public final class FeaturePreprocessor {
 
   private static final String FINGERPRINT = "_FINGERPRINT";
+  private static final StructType LINES = new StructType()
+      .add("value", DataTypes.StringType).add("split", DataTypes.StringType)
+      .add("file", DataTypes.StringType).add("line", DataTypes.LongType)
+      .add("header", DataTypes.createArrayType(DataTypes.StringType));
 
-  /** One feature set and whether this run built it. */
-  public record FeatureSet(String task, String backbone, int maxLength, String dir, boolean built, long rows) {}
+  /** One raw input file and the split it holds. */
+  private record InputFile(Split split, FileStatus status) {}
+
+  /** One feature set and whether this run built it ({@code rows} -1 when reused or skipped). */
+  public record FeatureSet(FeatureSetKey key, String dir, boolean built, long rows, String skipped) {}
 
   private final SparkSession spark;
   private final PrintStream console;
@@ -57,82 +82,138 @@ public final class FeaturePreprocessor {
 
   public List<FeatureSet> run(SweepConfig config, SweepLayout layout, FeatureEncoder encoder, boolean force) {
     String input = config.preprocess().input() != null ? config.preprocess().input() : config.dataDir();
-    Set<String> done = new LinkedHashSet<>();
-    List<FeatureSet> sets = new ArrayList<>();
+    Map<FeatureSetKey, Task> keys = new LinkedHashMap<>();
     for (TrialSpec spec : GridExpander.expand(config)) {
-      int maxLength = spec.getInt("max_len", 128);
-      if (done.add(spec.task() + "|" + spec.backbone() + "|" + maxLength)) {
-        sets.add(build(input, layout, encoder, spec.backbone(), spec.task(), maxLength, force));
-      }
+      Task task = TaskRegistry.get(spec.task());
+      keys.putIfAbsent(ExampleFeatures.key(spec, task), task);
     }
+    List<FeatureSet> sets = new ArrayList<>();
+    keys.forEach((key, task) -> sets.add(build(input, layout, encoder, key, task, force)));
     return sets;
   }
 
-  private FeatureSet build(String input, SweepLayout layout, FeatureEncoder encoder, String backbone, String task,
-      int maxLength, boolean force) {
+  private FeatureSet build(String input, SweepLayout layout, FeatureEncoder encoder, FeatureSetKey key, Task task,
+      boolean force) {
+    Path out = new Path(layout.features() + "/" + key.directory());
+    if (!(task.reader() instanceof LineRecords records) || !ExampleFeatures.storable(task.kind())) {
+      String why = task.kind() + " task" + (task.reader() instanceof LineRecords ? "" : " without one record per line");
+      console.printf("preprocess %s: skipped (%s); its trials tokenize their examples%n", key, why);
+      return new FeatureSet(key, out.toString(), false, -1, why);
+    }
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
-      Path inputDir = new Path(input, TaskFiles.directory(task));
-      FileSystem inFs = inputDir.getFileSystem(conf);
-      FileStatus[] files = inFs.listStatus(inputDir, p -> p.getName().endsWith(".jsonl"));
-      Arrays.sort(files, Comparator.comparing(f -> f.getPath().getName()));
-      String fingerprint = fingerprint(encoder.fingerprint(backbone, maxLength), files);
-      Path out = new Path(layout.features() + "/" + task + "/" + backbone + "-len" + maxLength);
+      List<InputFile> files = inputFiles(input, task, conf);
+      String fingerprint = encoder.fingerprint(key);
+      String inputsFingerprint = fingerprint(fingerprint, files);
       FileSystem outFs = out.getFileSystem(conf);
-      if (!force && fingerprint.equals(read(outFs, new Path(out, FINGERPRINT)))) {
-        console.printf("preprocess %s %s len %d: inputs unchanged, reusing %s%n", task, backbone, maxLength, out);
-        return new FeatureSet(task, backbone, maxLength, out.toString(), false, -1);
+      if (!force && inputsFingerprint.equals(read(outFs, new Path(out, FINGERPRINT)))) {
+        console.printf("preprocess %s: inputs unchanged, reusing %s%n", key, out);
+        return new FeatureSet(key, out.toString(), false, -1, null);
       }
       outFs.delete(out, true);
-      String[] paths = Arrays.stream(files).map(f -> f.getPath().toString()).toArray(String[]::new);
-      spark.sparkContext().setJobDescription("preprocess " + task + " " + backbone + " len " + maxLength);
-      Dataset<Row> lines = spark.read().text(paths).withColumn("file", input_file_name());
-      Dataset<Row> features = new FeatureTransformer(encoder, backbone, maxLength, task)
-          .transform(lines).persist(StorageLevel.MEMORY_AND_DISK());
+      spark.sparkContext().setJobDescription("preprocess " + key);
+      Dataset<Row> features = new FeatureTransformer(encoder, key).transform(lines(files, records.headerLines(), conf))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       features.write().mode(SaveMode.Overwrite).partitionBy("split").parquet(new Path(out, "parquet").toString());
       String arrowDir = new Path(out, "arrow").toString();
-      features.toJavaRDD().foreachPartition(rows -> writeShard(rows, arrowDir));
+      features.toJavaRDD().foreachPartition(rows -> writeShard(rows, fingerprint, arrowDir));
       long rows = features.count();
       features.unpersist();
       try (OutputStream o = outFs.create(new Path(out, FINGERPRINT), true)) {
-        o.write(fingerprint.getBytes(StandardCharsets.UTF_8));
+        o.write(inputsFingerprint.getBytes(StandardCharsets.UTF_8));
       }
-      console.printf("preprocess %s %s len %d: %d examples -> %s%n", task, backbone, maxLength, rows, out);
-      return new FeatureSet(task, backbone, maxLength, out.toString(), true, rows);
+      console.printf("preprocess %s: %d examples -> %s%n", key, rows, out);
+      return new FeatureSet(key, out.toString(), true, rows, null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot preprocess " + task + " for " + backbone, e);
+      throw new UncheckedIOException("cannot preprocess " + key, e);
     }
   }
 
-  private static void writeShard(Iterator<Row> rows, String dir) throws IOException {
+  /** The task's file per split under {@code input}; train and dev must exist, test may not. */
+  private static List<InputFile> inputFiles(String input, Task task, Configuration conf) throws IOException {
+    List<InputFile> files = new ArrayList<>();
+    for (Split split : Split.values()) {
+      if (!task.hasSplit(split)) {
+        continue;
+      }
+      for (String relative : task.files().get(split)) {
+        Path file = new Path(input, relative);
+        FileSystem fs = file.getFileSystem(conf);
+        if (fs.exists(file)) {
+          files.add(new InputFile(split, fs.getFileStatus(file)));
+        } else if (split != Split.TEST) {
+          throw new IOException("missing " + task.name() + " " + split.lowerName() + " file " + file
+              + " (preprocess.input or data_dir points at the datasets root)");
+        }
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Every record line of the files with its split, file, 1-based line number and the file's header,
+   * the first line without a byte-order mark, as {@link TextFile} gives them to the trials.
+   */
+  private Dataset<Row> lines(List<InputFile> files, int headerLines, Configuration conf) throws IOException {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> all = jsc.emptyRDD();
+    for (InputFile f : files) {
+      String split = f.split().lowerName();
+      String file = f.status().getPath().toString();
+      String[] header = firstLines(f.status().getPath(), headerLines, conf);
+      all = all.union(jsc.textFile(file).zipWithIndex()
+          .filter(line -> line._2() >= headerLines)
+          .map(line -> RowFactory.create(line._2() == 0 ? TextFile.withoutByteOrderMark(line._1()) : line._1(),
+              split, file, line._2() + 1, header)));
+    }
+    return spark.createDataFrame(all, LINES);
+  }
+
+  private static String[] firstLines(Path file, int n, Configuration conf) throws IOException {
+    String[] lines = new String[n];
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        file.getFileSystem(conf).open(file), StandardCharsets.UTF_8))) {
+      for (int i = 0; i < n; i++) {
+        lines[i] = in.readLine();
+        if (lines[i] == null) {
+          throw new IOException(file + ": expected " + n + " header line(s), the file has " + i);
+        }
+        if (i == 0) {
+          lines[0] = TextFile.withoutByteOrderMark(lines[0]); // as the trials' reader does (MRPC)
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static void writeShard(Iterator<Row> rows, String fingerprint, String dir) throws IOException {
     if (!rows.hasNext()) {
       return;
     }
     Path shard = new Path(dir, String.format("part-%05d.arrow", TaskContext.getPartitionId()));
-    Iterator<ArrowShardWriter.SplitFeatures> features = new Iterator<>() {
+    Iterator<StoredExample> examples = new Iterator<>() {
       @Override
       public boolean hasNext() {
         return rows.hasNext();
       }
 
       @Override
-      public ArrowShardWriter.SplitFeatures next() {
-        Row r = rows.next();
-        return new ArrowShardWriter.SplitFeatures(r.getString(0), new FeatureRow(r.getString(1), r.getInt(2),
-            unboxed(r.getList(3)), unboxed(r.getList(4)), unboxed(r.getList(5))));
+      public StoredExample next() {
+        return FeatureTransformer.storedExample(rows.next());
       }
     };
     FileSystem fs = shard.getFileSystem(new Configuration());
     try (OutputStream out = fs.create(shard, true)) {
-      ArrowShardWriter.write(features, out);
+      FeatureShard.write(examples, fingerprint, out);
     }
   }
 
-  private static String fingerprint(String encoderFingerprint, FileStatus[] files) {
+  private static String fingerprint(String encoderFingerprint, List<InputFile> files) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(encoderFingerprint.getBytes(StandardCharsets.UTF_8));
-      for (FileStatus f : files) {
+      for (InputFile input : files) {
+        FileStatus f = input.status();
         sha.update(("\n" + f.getPath().getName() + " " + f.getLen() + " " + f.getModificationTime())
             .getBytes(StandardCharsets.UTF_8));
       }
@@ -149,9 +230,5 @@ public final class FeaturePreprocessor {
     try (InputStream in = fs.open(file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  private static int[] unboxed(List<Integer> values) {
-    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -1,77 +1,99 @@
 package ptune.preprocess;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import ptune.dataset.DatasetFormatException;
+import ptune.dataset.RecordProblem;
+import ptune.dataset.Split;
+import ptune.featurestore.FeatureSetKey;
+import ptune.featurestore.StoredExample;
+import ptune.trainer.EncodedExample;
+import scala.collection.Seq;
+import scala.collection.JavaConverters;
 
 /**
  * Spark ML stage that tokenizes raw records on the executors, in the shape of DJL's Spark extension
- * (a {@link Transformer} over a text column): input columns {@code value} (one raw JSON line) and
- * {@code file} (its path, whose name gives the split); output one row of features per record,
- * schema {@link #SCHEMA}. The {@link FeatureEncoder} does the task template and the tokenizer.
+ * (a {@link Transformer} over a text column). Input columns: {@code value} (one raw line),
+ * {@code split}, {@code file}, {@code line} (1-based, for error messages) and {@code header} (the
+ * file's header lines, which GLUE's records need; empty for JSON Lines).
+ * Output: one row per example, schema {@link #SCHEMA}. The {@link FeatureEncoder} does the task
+ * template and the tokenizer; a malformed record fails the job naming file, line and field.
  */
 public final class FeatureTransformer extends Transformer {
+
+  private static final DataType ROWS_OF_INTS =
+      DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.IntegerType));
 
   public static final StructType SCHEMA = new StructType()
       .add("split", DataTypes.StringType)
       .add("id", DataTypes.StringType)
-      .add("label", DataTypes.IntegerType)
-      .add("input_ids", DataTypes.createArrayType(DataTypes.IntegerType))
-      .add("token_type_ids", DataTypes.createArrayType(DataTypes.IntegerType))
-      .add("attention_mask", DataTypes.createArrayType(DataTypes.IntegerType));
+      .add("source_hash", DataTypes.LongType)
+      .add("label", DataTypes.FloatType)
+      .add("input_ids", ROWS_OF_INTS)
+      .add("token_type_ids", ROWS_OF_INTS);
+
+  private static final List<String> INPUT_COLUMNS = List.of("value", "split", "file", "line", "header");
 
   private final String uid;
   private final FeatureEncoder encoder;
-  private final String backbone;
-  private final int maxLength;
-  private final String task;
+  private final FeatureSetKey key;
 
-  public FeatureTransformer(FeatureEncoder encoder, String backbone, int maxLength, String task) {
-    this(Identifiable$.MODULE$.randomUID("ptuneFeatures"), encoder, backbone, maxLength, task);
+  public FeatureTransformer(FeatureEncoder encoder, FeatureSetKey key) {
+    this(Identifiable$.MODULE$.randomUID("ptuneFeatures"), encoder, key);
   }
 
-  private FeatureTransformer(String uid, FeatureEncoder encoder, String backbone, int maxLength,
-      String task) {
+  private FeatureTransformer(String uid, FeatureEncoder encoder, FeatureSetKey key) {
     this.uid = uid;
     this.encoder = encoder;
-    this.backbone = backbone;
-    this.maxLength = maxLength;
-    this.task = task;
+    this.key = key;
   }
 
   @Override
   public Dataset<Row> transform(Dataset<?> lines) {
     transformSchema(lines.schema());
     FeatureEncoder encoder = this.encoder;
-    String backbone = this.backbone;
-    int maxLength = this.maxLength;
-    String task = this.task;
-    JavaRDD<Row> rows = lines.toDF().select("value", "file").toJavaRDD().flatMap(line -> {
-      String file = line.getString(1);
-      String split = file.substring(file.lastIndexOf('/') + 1).replace(".jsonl", "");
-      String raw = line.getString(0);
-      FeatureRow f = raw.isBlank() ? null : encoder.encode(backbone, maxLength, task, split, raw);
-      return f == null ? List.<Row>of().iterator()
-          : List.of(RowFactory.create(split, f.id(), f.label(), boxed(f.inputIds()),
-              boxed(f.tokenTypeIds()), boxed(f.attentionMask()))).iterator();
-    });
+    FeatureSetKey key = this.key;
+    JavaRDD<Row> rows = lines.toDF().select(INPUT_COLUMNS.stream()
+        .map(functions::col).toArray(Column[]::new))
+        .toJavaRDD().flatMap(line -> {
+          List<String> header = line.getList(4);
+          List<StoredExample> examples;
+          try {
+            examples = encoder.encode(key, Split.parse(line.getString(1)), header,
+                line.getLong(3) - 1 - header.size(), line.getString(0));
+          } catch (RecordProblem problem) {
+            throw new DatasetFormatException(line.getString(2), "line", line.getLong(3), problem.field(),
+                problem.getMessage());
+          }
+          List<Row> out = new ArrayList<>(examples.size());
+          for (StoredExample e : examples) {
+            out.add(RowFactory.create(e.split(), e.id(), e.sourceHash(), e.example().label(),
+                boxed(e.example().inputIds()), boxed(e.example().tokenTypeIds())));
+          }
+          return out.iterator();
+        });
     return lines.sparkSession().createDataFrame(rows, SCHEMA);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    for (String column : new String[] {"value", "file"}) {
+    for (String column : INPUT_COLUMNS) {
       if (!Arrays.asList(schema.fieldNames()).contains(column)) {
-        throw new IllegalArgumentException(
-            "feature transformer " + uid + ": input has no column '" + column + "' (" + schema.simpleString() + ")");
+        throw new IllegalArgumentException("feature transformer " + uid + ": input has no column '"
+            + column + "' (" + schema.simpleString() + ")");
       }
     }
     return SCHEMA;
@@ -79,7 +101,7 @@ public final class FeatureTransformer extends Transformer {
 
   @Override
   public FeatureTransformer copy(ParamMap extra) {
-    return new FeatureTransformer(uid, encoder, backbone, maxLength, task);
+    return new FeatureTransformer(uid, encoder, key);
   }
 
   @Override
@@ -87,8 +109,25 @@ public final class FeatureTransformer extends Transformer {
     return uid;
   }
 
+  /** The stored row back from a row of {@link #SCHEMA}. */
+  static StoredExample storedExample(Row r) {
+    return new StoredExample(r.getString(0), r.getString(1), r.getLong(2),
+        new EncodedExample(unboxed(r.getList(4)), unboxed(r.getList(5)), r.getFloat(3)));
+  }
+
   /** Spark's row encoder takes arrays (or Scala sequences), not java.util.List, for array columns. */
-  private static Integer[] boxed(int[] values) {
-    return Arrays.stream(values).boxed().toArray(Integer[]::new);
+  private static Integer[][] boxed(int[][] rows) {
+    return Arrays.stream(rows).map(r -> Arrays.stream(r).boxed().toArray(Integer[]::new))
+        .toArray(Integer[][]::new);
+  }
+
+  private static int[][] unboxed(List<Object> rows) {
+    int[][] out = new int[rows.size()][];
+    for (int i = 0; i < out.length; i++) {
+      Object row = rows.get(i);
+      List<?> values = row instanceof Seq<?> seq ? JavaConverters.seqAsJavaList(seq) : (List<?>) row;
+      out[i] = values.stream().mapToInt(v -> (Integer) v).toArray();
+    }
+    return out;
   }
 }

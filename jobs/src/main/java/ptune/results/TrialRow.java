@@ -64,6 +64,7 @@ public final class TrialRow {
             field("examples_per_second", DataTypes.DoubleType),
             field("device", DataTypes.StringType),
             field("executor", DataTypes.StringType),
+            field("features", DataTypes.StringType),
             field("checkpoint_path", DataTypes.StringType),
             field("finished_at", DataTypes.StringType),
           });
@@ -111,6 +112,7 @@ public final class TrialRow {
     putScore(row, "examples_per_second", result.examplesPerSecond());
     row.put("device", result.device());
     row.put("executor", executor);
+    row.put("features", result.features());
     row.put("checkpoint_path", checkpointPath);
     row.put("finished_at", Instant.now().toString());
     return row.toString();

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import ptune.preprocess.HadoopFeatureSource;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialTable;
 import ptune.trial.TrialSpec;
@@ -46,7 +47,8 @@ public final class DistributedSweep {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     LongAccumulator finished = jsc.sc().longAccumulator("trials finished");
     LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
-    TrialTask task = new TrialTask(config.runner(), config.dataDir(), store, finished, failed);
+    TrialTask task = new TrialTask(config.runner(), config.dataDir(),
+        new HadoopFeatureSource(layout.features()), store, finished, failed);
     try (SweepProgress progress = new SweepProgress(
         jsc.sc(), config.name(), todo.size(), finished, failed, progressInterval, console)) {
       for (int round = 0; round <= config.retryRounds() && !todo.isEmpty(); round++) {

@@ -11,6 +11,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.util.LongAccumulator;
+import ptune.featurestore.FeatureSource;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialRow;
 import ptune.trial.EpochMetrics;
@@ -23,7 +24,7 @@ import ptune.trial.TrialStatus;
 
 /**
  * Runs one trial inside a Spark task: on the GPU Spark assigned the task (or the CPU), with a local
- * checkpoint directory, and writes the trial's result row and checkpoint as soon as it ends. A
+ * checkpoint directory and the sweep's preprocessed features (when present), and writes the trial's result row and checkpoint as soon as it ends. A
  * runner that throws despite its contract yields a FAILED row, so Spark never retries a trial for
  * a problem in the trial itself; only infrastructure failures (a lost executor) fail the task.
  */
@@ -31,13 +32,16 @@ final class TrialTask implements Function<TrialSpec, String> {
 
   private final String runnerClass;
   private final String dataDir;
+  private final FeatureSource features;
   private final TrialResultStore store;
   private final LongAccumulator finished;
   private final LongAccumulator failed;
 
-  TrialTask(String runnerClass, String dataDir, TrialResultStore store, LongAccumulator finished, LongAccumulator failed) {
+  TrialTask(String runnerClass, String dataDir, FeatureSource features, TrialResultStore store,
+      LongAccumulator finished, LongAccumulator failed) {
     this.runnerClass = runnerClass;
     this.dataDir = dataDir;
+    this.features = features;
     this.store = store;
     this.finished = finished;
     this.failed = failed;
@@ -50,7 +54,7 @@ final class TrialTask implements Function<TrialSpec, String> {
     long start = System.nanoTime();
     TrialResult result;
     try {
-      result = newRunner(runnerClass).run(spec, new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog()));
+      result = newRunner(runnerClass).run(spec, new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog(), features));
       if (result == null) {
         throw new IllegalStateException(runnerClass + " returned no result");
       }
@@ -100,6 +104,6 @@ final class TrialTask implements Function<TrialSpec, String> {
     e.printStackTrace(new PrintWriter(trace));
     return new TrialResult(
         spec, TrialStatus.FAILED, null, List.<EpochMetrics>of(), 0, Double.NaN, Map.of(), Map.of(), Map.of(),
-        Double.NaN, 0, 0, 0, seconds, 0, device, trace.toString(), null);
+        Double.NaN, 0, 0, 0, seconds, 0, device, null, trace.toString(), null);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,10 @@ class HdfsSweepTest {
         assertEquals(trials, spark.read().option("header", "true").option("escape", "\"").option("multiLine", "true")
                 .csv(root + "/trials/trials.csv").count());
         assertEquals(250 + 56 + 250, spark.read().parquet(root + "/features/cb/tiny-len128/parquet").count());
+        // every trial, on the executors, read the Arrow shards from HDFS instead of the raw files
+        for (Row r : spark.read().parquet(root + "/trials/trials.parquet").select("features").collectAsList()) {
+          assertEquals("stored " + root + "/features/cb/tiny-len128/arrow (250 train, 56 dev)", r.getString(0));
+        }
       } finally {
         spark.stop();
       }

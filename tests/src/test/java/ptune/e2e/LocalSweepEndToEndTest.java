@@ -163,6 +163,13 @@ class LocalSweepEndToEndTest {
     assertTrue(Files.exists(features.resolve("_FINGERPRINT")));
     assertEquals(250 + 56 + 250, spark.read().parquet(features.resolve("parquet").toString()).count());
     assertTrue(features.resolve("arrow").toFile().list((d, n) -> n.endsWith(".arrow")).length > 0);
+    List<Row> ran = spark.read().parquet(sweepDir.resolve("trials/trials.parquet").toString())
+        .where("status != 'FAILED'").select("task", "features").collectAsList(); // FAILED: threw before
+    assertTrue(ran.size() > 10, "trials that ran: " + ran.size());
+    for (Row r : ran) {
+      assertTrue(r.getString(1).startsWith("stored file:") && r.getString(1).contains(
+          "/features/" + r.getString(0) + "/tiny-len128/arrow ("), "trials read the shards: " + r.getString(1));
+    }
   }
 
   @Test

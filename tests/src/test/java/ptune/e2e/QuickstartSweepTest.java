@@ -42,13 +42,16 @@ class QuickstartSweepTest {
       spark.read().parquet(sweep.resolve("trials/trials.parquet").toString())
           .createOrReplaceTempView("trials");
       List<Row> rows = spark.sql(
-          "SELECT trial_id, status, best_epoch, error FROM trials").collectAsList();
+          "SELECT trial_id, status, best_epoch, error, features FROM trials").collectAsList();
       assertEquals(8, rows.size(), "ft + pt + 2 x pt2 on 2 tasks");
       for (Row r : rows) {
         // A trial whose loss went NaN is a result (DIVERGED, best epoch kept); an error is not.
         assertTrue(r.getString(1).equals("COMPLETED") || r.getString(1).equals("DIVERGED"),
             r.getString(0) + " " + r.getString(1) + ": " + r.getString(3));
         assertTrue(r.getInt(2) > 0, r.getString(0) + " finished no epoch");
+        // trained on the rows preprocessing stored, not re-tokenized
+        assertTrue(r.getString(4).startsWith("stored file:") && r.getString(4).contains("/quickstart/features/"),
+            r.getString(0) + ": " + r.getString(4));
         assertTrue(Files.isRegularFile(sweep.resolve("checkpoints").resolve(r.getString(0))
             .resolve("trainable.safetensors")), "checkpoint of " + r.getString(0));
       }

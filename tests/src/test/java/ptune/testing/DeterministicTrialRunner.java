@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import ptune.featurestore.FeatureSetKey;
+import ptune.featurestore.StoredFeatureSet;
 import ptune.trial.EpochMetrics;
 import ptune.trial.TrialEnvironment;
 import ptune.trial.TrialResult;
@@ -21,7 +23,9 @@ import ptune.trial.TrialStatus;
  * A real but cheap trial runner for the pipeline tests: dev scores are a deterministic function of
  * the trial spec (method, learning rate, prompt length, seed), so tables can be recomputed by the
  * tests. Test-only hyperparameters script its behaviour: {@code outcome} (ok | throw | diverge),
- * {@code sleep_ms} (per trial), {@code invocation_log} (a file it appends the trial id to).
+ * {@code sleep_ms} (per trial), {@code invocation_log} (a file it appends the trial id to). Like
+ * the real runner it loads the stored feature set of its key when there is one (the pipeline tests
+ * check from the result rows that executors read the shards preprocessing wrote).
  */
 public class DeterministicTrialRunner implements TrialRunner {
 
@@ -66,12 +70,26 @@ public class DeterministicTrialRunner implements TrialRunner {
       }
     }
     append(env.checkpointDir().resolve("prompt.bin"), "prefix of " + spec.trialId());
+    String features = storedFeatures(spec, env);
     double last = history.get(history.size() - 1).devScore();
     return new TrialResult(spec, diverged ? TrialStatus.DIVERGED : TrialStatus.COMPLETED, "accuracy", history, best,
         bestScore, Map.of("accuracy", bestScore), Map.of("accuracy", last - 0.01), Map.of(),
         MAJORITY.getOrDefault(spec.task(), 0.5), DEV_SIZE.getOrDefault(spec.task(), 100),
         spec.method().equals("ft") ? 22_000_000L : 50_000L, 22_000_000L, 0.05, 1000, env.device(),
-        diverged ? "loss became NaN at epoch 2" : null, null);
+        features, diverged ? "loss became NaN at epoch 2" : null, null);
+  }
+
+  /** "stored LOCATION (N train, M dev)" when preprocessing stored this trial's features. */
+  private static String storedFeatures(TrialSpec spec, TrialEnvironment env) {
+    FeatureSetKey key = new FeatureSetKey(spec.task(), spec.backbone(), spec.getInt("max_len", 128),
+        FeatureSetKey.CLASSIFIER);
+    try {
+      StoredFeatureSet stored = StoredFeatureSet.load(env.features(), key);
+      return stored == null ? "tokenized in the trial: no stored features at " + env.features().location(key)
+          : "stored " + stored.location() + " (" + stored.size("train") + " train, " + stored.size("dev") + " dev)";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void append(Path file, String text) {

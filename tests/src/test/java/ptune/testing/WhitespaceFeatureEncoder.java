@@ -4,54 +4,64 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import ptune.preprocess.FeatureEncoder;
-import ptune.preprocess.FeatureRow;
+import java.util.ArrayList;
+import java.util.List;
+import ptune.dataset.Split;
+import ptune.featurestore.FeatureSetKey;
+import ptune.featurestore.StoredExample;
+import ptune.trainer.EncodedExample;
 
 /**
- * A stand-in tokenizer for preprocessing tests: lower-cased whitespace words hashed into a 30k
- * vocabulary, BERT-style [CLS] premise [SEP] hypothesis [SEP], padded to the maximum length.
+ * A stand-in tokenizer for pipeline tests whose backbone ("tiny") does not exist: lower-cased
+ * whitespace words of a CB record hashed into a 30k vocabulary, BERT-style
+ * [CLS] premise [SEP] hypothesis [SEP], truncated to the maximum length.
  */
-public class WhitespaceFeatureEncoder implements FeatureEncoder {
-
+public class WhitespaceFeatureEncoder implements ptune.preprocess.FeatureEncoder {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  public String fingerprint(String backbone, int maxLength) {
-    return "whitespace-hash-30000 v1 " + backbone + " " + maxLength;
+  public String fingerprint(FeatureSetKey key) {
+    return "whitespace-hash-30000 v2 " + key;
   }
 
   @Override
-  public FeatureRow encode(String backbone, int maxLength, String task, String split, String rawJson) {
+  public List<StoredExample> encode(FeatureSetKey key, Split split, List<String> header, long index,
+      String rawLine) {
+    if (rawLine.isBlank()) {
+      return List.of();
+    }
+    JsonNode r;
     try {
-      JsonNode r = JSON.readTree(rawJson);
-      int[] ids = new int[maxLength];
-      int[] types = new int[maxLength];
-      int[] mask = new int[maxLength];
-      int n = 0;
-      ids[n++] = 101;
-      for (String field : new String[] {"premise", "hypothesis"}) {
-        for (String word : r.path(field).asText().toLowerCase().split("\\s+")) {
-          if (n < maxLength - 1 && !word.isEmpty()) {
-            types[n] = field.equals("premise") ? 0 : 1;
-            ids[n++] = 1000 + Math.floorMod(word.hashCode(), 29_000);
-          }
-        }
-        if (n < maxLength) {
-          types[n] = field.equals("premise") ? 0 : 1;
-          ids[n++] = 102;
-        }
-      }
-      Arrays.fill(mask, 0, n, 1);
-      String label = r.path("label").asText("");
-      int labelId = label.isEmpty() ? -1 : switch (label) {
-        case "entailment" -> 0;
-        case "contradiction" -> 1;
-        default -> 2;
-      };
-      return new FeatureRow(split + "-" + r.path("idx").asText(), labelId, ids, types, mask);
+      r = JSON.readTree(rawLine);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    List<Integer> ids = new ArrayList<>(List.of(101));
+    List<Integer> types = new ArrayList<>(List.of(0));
+    for (String field : new String[] {"premise", "hypothesis"}) {
+      int type = field.equals("premise") ? 0 : 1;
+      for (String word : r.path(field).asText().toLowerCase().split("\\s+")) {
+        if (ids.size() < key.maxLength() - 1 && !word.isEmpty()) {
+          ids.add(1000 + Math.floorMod(word.hashCode(), 29_000));
+          types.add(type);
+        }
+      }
+      if (ids.size() < key.maxLength()) {
+        ids.add(102);
+        types.add(type);
+      }
+    }
+    String label = r.path("label").asText("");
+    int labelId = label.isEmpty() ? -1 : switch (label) {
+      case "entailment" -> 0;
+      case "contradiction" -> 1;
+      default -> 2;
+    };
+    EncodedExample row = EncodedExample.single(ints(ids), ints(types), labelId);
+    return List.of(new StoredExample(split.lowerName(), r.path("idx").asText(), rawLine.hashCode(), row));
+  }
+
+  private static int[] ints(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 }

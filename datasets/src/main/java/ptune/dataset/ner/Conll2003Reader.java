@@ -4,15 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import ptune.dataset.BadRecords;
 import ptune.dataset.ColumnBlock;
 import ptune.dataset.DatasetFormatException;
 import ptune.dataset.DatasetReader;
-import ptune.dataset.Example;
 import ptune.dataset.LabelSet;
 import ptune.dataset.ReadOptions;
 import ptune.dataset.ReadResult;
 import ptune.dataset.RecordProblem;
+import ptune.dataset.SentenceExamples;
 import ptune.dataset.TextFile;
 import ptune.dataset.TokenTaggingExample;
 
@@ -35,21 +34,16 @@ public final class Conll2003Reader implements DatasetReader {
 
   @Override
   public ReadResult read(List<Path> files, ReadOptions options) {
-    BadRecords bad = new BadRecords(options);
-    List<Example> examples = new ArrayList<>();
+    SentenceExamples examples = new SentenceExamples(options);
     for (Path file : files) {
       List<ColumnBlock> sentences =
           ColumnBlock.split(
               TextFile.readLines(file), SPACES, line -> false, line -> line.startsWith("-DOCSTART-"));
-      for (ColumnBlock sentence : sentences) {
-        try {
-          examples.add(toExample(sentence, file, examples.size()));
-        } catch (DatasetFormatException problem) {
-          bad.handle(problem);
-        }
-      }
+      // Ids number the kept sentences over all files, not a sentence's position in its file.
+      examples.addAll(
+          file, sentences, (sentence, s) -> List.of(toExample(sentence, file, examples.count())));
     }
-    return new ReadResult(examples, bad.skipped());
+    return examples.result();
   }
 
   private TokenTaggingExample toExample(ColumnBlock sentence, Path file, int index) {

@@ -4,15 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import ptune.dataset.BadRecords;
 import ptune.dataset.ColumnBlock;
 import ptune.dataset.DatasetFormatException;
 import ptune.dataset.DatasetReader;
-import ptune.dataset.Example;
 import ptune.dataset.LabelSet;
 import ptune.dataset.ReadOptions;
 import ptune.dataset.ReadResult;
 import ptune.dataset.RecordProblem;
+import ptune.dataset.SentenceExamples;
 import ptune.dataset.TextFile;
 import ptune.dataset.TokenTaggingExample;
 
@@ -34,8 +33,7 @@ public final class Conll2004Reader implements DatasetReader {
 
   @Override
   public ReadResult read(List<Path> files, ReadOptions options) {
-    BadRecords bad = new BadRecords(options);
-    List<Example> examples = new ArrayList<>();
+    SentenceExamples examples = new SentenceExamples(options);
     for (Path file : files) {
       List<String> lines = TextFile.readLines(file);
       List<String> docIds = lines.stream()
@@ -48,15 +46,10 @@ public final class Conll2004Reader implements DatasetReader {
         throw new DatasetFormatException(
             file, 0, null, docIds.size() + " #doc lines but " + sentences.size() + " token blocks");
       }
-      for (int s = 0; s < sentences.size(); s++) {
-        try {
-          examples.add(toExample(sentences.get(s), docIds.get(s), file));
-        } catch (DatasetFormatException problem) {
-          bad.handle(problem);
-        }
-      }
+      examples.addAll(
+          file, sentences, (sentence, s) -> List.of(toExample(sentence, docIds.get(s), file)));
     }
-    return new ReadResult(examples, bad.skipped());
+    return examples.result();
   }
 
   private TokenTaggingExample toExample(ColumnBlock sentence, String docId, Path file) {

@@ -9,6 +9,7 @@ import java.util.List;
 import ptune.dataset.BadRecords;
 import ptune.dataset.DatasetFormatException;
 import ptune.dataset.DatasetReader;
+import ptune.dataset.LineRecords;
 import ptune.dataset.Example;
 import ptune.dataset.ReadOptions;
 import ptune.dataset.ReadResult;
@@ -16,7 +17,7 @@ import ptune.dataset.RecordProblem;
 import ptune.dataset.TextFile;
 
 /** Reads JSON Lines files (SuperGLUE, FewGLUE), one record per non-blank line. */
-public final class JsonLinesReader implements DatasetReader {
+public final class JsonLinesReader implements DatasetReader, LineRecords {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,9 +27,14 @@ public final class JsonLinesReader implements DatasetReader {
     this.parser = parser;
   }
 
-  /** The per-record parser, for callers that read the lines themselves (Spark preprocessing). */
-  public JsonRecordParser parser() {
-    return parser;
+  @Override
+  public int headerLines() {
+    return 0;
+  }
+
+  @Override
+  public List<Example> parse(List<String> header, long index, String line) {
+    return line.isBlank() ? List.of() : parser.parse(parseLine(line));
   }
 
   @Override
@@ -38,11 +44,8 @@ public final class JsonLinesReader implements DatasetReader {
     for (Path file : files) {
       List<String> lines = TextFile.readLines(file);
       for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).isBlank()) {
-          continue;
-        }
         try {
-          examples.addAll(parser.parse(parseJson(lines.get(i))));
+          examples.addAll(parse(List.of(), i, lines.get(i)));
         } catch (RecordProblem problem) {
           bad.handle(new DatasetFormatException(file, i + 1, problem));
         }
@@ -51,7 +54,7 @@ public final class JsonLinesReader implements DatasetReader {
     return new ReadResult(examples, bad.skipped());
   }
 
-  private static JsonNode parseJson(String line) {
+  private static JsonNode parseLine(String line) {
     try {
       JsonNode node = JSON.readTree(line);
       if (!node.isObject()) {

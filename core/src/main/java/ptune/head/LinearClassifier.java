@@ -1,0 +1,38 @@
+package ptune.head;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import java.util.Random;
+import ptune.method.TrainableParameters;
+
+/**
+ * The new layer a classification head puts on the encoder: dropout -> Linear(H, C), trained as
+ * "classifier.weight" and "classifier.bias" (the names checkpoints store them under).
+ */
+final class LinearClassifier {
+  private final TrainableParameters parameters = new TrainableParameters();
+  private final NDArray weight; // [C, H]
+  private final NDArray bias; // [C]
+  private final float dropout;
+
+  LinearClassifier(int hidden, int outputs, float dropout, NDManager manager, Random random) {
+    this.dropout = dropout;
+    // BERT's initializer_range 0.02 for new linear layers, zero bias (HF _init_weights)
+    this.weight = parameters.normal("classifier.weight", manager, random, 0.02f, outputs, hidden);
+    this.bias = parameters.zeros("classifier.bias", manager, outputs);
+  }
+
+  TrainableParameters parameters() {
+    return parameters;
+  }
+
+  /** [..., H] features -> [..., C] logits; dropout only while training. */
+  NDArray logits(NDArray features, boolean training) {
+    if (training && dropout > 0) {
+      features = Dropout.dropout(features, dropout, true).singletonOrThrow();
+    }
+    return Linear.linear(features, weight, bias).singletonOrThrow();
+  }
+}
