@@ -9,6 +9,7 @@ import ptune.method.EncoderInputs;
 import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.model.BertModel;
+import ptune.model.Scale;
 
 /**
  * Extractive QA (SQuAD) as BertForQuestionAnswering: every token's hidden state -> Linear(H, 2)
@@ -54,6 +55,6 @@ public final class SpanExtractionHead implements TaskHead {
     NDArray positions = labels.toType(DataType.INT64, false); // [B, 2]
     NDArray start = CrossEntropy.mean(logits.get(":, 0, :"), positions.get(":, 0"));
     NDArray end = CrossEntropy.mean(logits.get(":, 1, :"), positions.get(":, 1"));
-    return start.add(end).div(2);
+    return Scale.by(start.add(end), 0.5f);
   }
 }

@@ -268,9 +268,11 @@ public final class BertModel extends AbstractBlock {
     if (hiddenAct.equals("gelu")) {
       return Activation.gelu(x); // libtorch's exact erf GELU
     }
-    // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): Google's TF BERT graph
-    NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) Math.sqrt(2 / Math.PI));
-    return x.mul(0.5f).mul(inner.tanh().add(1f));
+    // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): Google's TF BERT graph. Scalars as arrays
+    // that outlive the backward pass (see Scale).
+    NDArray cube = x.pow(x.getManager().create(3f));
+    NDArray inner = Scale.by(x.add(Scale.by(cube, 0.044715f)), (float) Math.sqrt(2 / Math.PI));
+    return Scale.by(x, 0.5f).mul(inner.tanh().add(1f));
   }
 
   /** word + position + token type embeddings, then LayerNorm and dropout. */
@@ -380,7 +382,7 @@ public final class BertModel extends AbstractBlock {
       }
       // Scale the queries [B, nH, T, dH] rather than the scores [B, nH, T, P+T]: fewer elements.
       NDArray scores =
-          q.mul((float) (1 / Math.sqrt(config.headDim()))).matMul(k.transpose(0, 1, 3, 2));
+          Scale.by(q, (float) (1 / Math.sqrt(config.headDim()))).matMul(k.transpose(0, 1, 3, 2));
       NDArray probs = scores.add(additiveMask).softmax(-1); // [B, nH, T, P+T]
       probs = dropout(probs, config.attentionDropout(), training);
       NDArray context = probs.matMul(v).transpose(0, 2, 1, 3); // [B, T, nH, dH]

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import java.util.function.Supplier;
+import ptune.model.Scale;
 
 /**
  * DJL's PyTorch engine allows one open GradientCollector per JVM. Two trials in one executor (an
@@ -20,7 +21,7 @@ final class GradientLock {
     synchronized (LOCK) {
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray loss = forward.get();
-        collector.backward(scale == 1f ? loss : loss.mul(scale));
+        collector.backward(scale == 1f ? loss : Scale.by(loss, scale));
         return loss.getFloat();
       }
     }
