@@ -45,8 +45,9 @@ class QuickstartSweepTest {
           "SELECT trial_id, status, best_epoch, error, features FROM trials").collectAsList();
       assertEquals(8, rows.size(), "ft + pt + 2 x pt2 on 2 tasks");
       for (Row r : rows) {
-        // A trial whose loss went NaN is a result (DIVERGED, best epoch kept); an error is not.
-        assertTrue(r.getString(1).equals("COMPLETED") || r.getString(1).equals("DIVERGED"),
+        // At the official lr every trial completes: the one NaN seen earlier was freed autograd
+        // memory (see ptune.model.Scale), not divergence.
+        assertEquals("COMPLETED", r.getString(1),
             r.getString(0) + " " + r.getString(1) + ": " + r.getString(3));
         assertTrue(r.getInt(2) > 0, r.getString(0) + " finished no epoch");
         // trained on the rows preprocessing stored, not re-tokenized
