@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +94,7 @@ class FeatureTransformerTest {
     Path dev = DataDirectory.resolve().resolve("superglue/CB/val.jsonl");
     FeatureSetKey key = new FeatureSetKey("cb", "minilm-l6", 128, FeatureSetKey.CLASSIFIER);
     List<Row> rows = new FeatureTransformer(new BackboneFeatureEncoder(), key)
-        .transform(lines(readLines(dev), dev.toString(), 0)).collectAsList();
+        .transform(lines(TextFile.readLines(dev), dev.toString(), 0)).collectAsList();
     // CB labels in task order: entailment, contradiction, neutral (dev: 23 / 28 / 5)
     Map<Float, Long> labels = rows.stream().collect(Collectors.groupingBy(r -> r.getFloat(3), Collectors.counting()));
     assertEquals(Map.of(0f, 23L, 1f, 28L, 2f, 5L), labels);
@@ -109,7 +108,7 @@ class FeatureTransformerTest {
 
   @Test
   void brokenRecordNamesFileLineAndField(@TempDir Path tmp) throws Exception {
-    List<String> records = new ArrayList<>(readLines(DataDirectory.resolve().resolve("superglue/CB/val.jsonl")));
+    List<String> records = new ArrayList<>(TextFile.readLines(DataDirectory.resolve().resolve("superglue/CB/val.jsonl")));
     records.set(2, records.get(2).replace("\"premise\"", "\"premiss\""));
     FeatureSetKey key = new FeatureSetKey("cb", "minilm-l6", 128, FeatureSetKey.CLASSIFIER);
     Exception e = assertThrows(Exception.class, () -> new FeatureTransformer(new BackboneFeatureEncoder(), key)
@@ -135,14 +134,6 @@ class FeatureTransformerTest {
       rows.add(RowFactory.create(lines.get(i), "dev", file, (long) i + 1, header));
     }
     return spark.createDataFrame(rows, LINES).repartition(2);
-  }
-
-  private static List<String> readLines(Path file) {
-    try {
-      return Files.readAllLines(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static String rootMessage(Throwable e) {
