@@ -43,7 +43,7 @@ public final class AggregateJob implements Command {
     List<SweepLayout> sources = args.from().isEmpty() ? List.of(layout)
         : args.from().stream().map(SweepLayout::atRoot).toList();
     List<TrialRecord> records = TrialRecord.collect(TrialTable.read(spark, sources));
-    new TablePublisher(spark, System.out).publish(records, layout, config.regressionThreshold());
+    new TablePublisher(spark, System.out).publish(records, layout, config.regressionThreshold(), config.description());
     System.out.printf("aggregate %s: %d trials -> %s and %s%n", config.name(), records.size(), layout.tables(), layout.plots());
     return 0;
   }

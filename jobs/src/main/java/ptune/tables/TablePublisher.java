@@ -3,7 +3,6 @@ package ptune.tables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -17,18 +16,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
 import ptune.sweep.SweepLayout;
 
 /**
  * Writes a sweep's report under its layout: tables/ (Markdown, LaTeX, and the long form as CSV and
- * Parquet, for each {@link Selection}), plots/ (PNG), and, when a previous run's tables exist, moves
- * them to history/&lt;timestamp&gt;/ and writes tables/changes.md.
+ * Parquet, for each {@link Selection}; report.html with everything in one page), plots/ (PNG and
+ * SVG), and, when a previous run's tables exist, moves them to history/&lt;timestamp&gt;/ and writes
+ * tables/changes.md.
  */
 public final class TablePublisher {
 
   static final String RESULTS = "results";
+  static final String REPORT = "report.html";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
   private final SparkSession spark;
@@ -41,6 +40,12 @@ public final class TablePublisher {
 
   /** Returns the comparison with the previous run, or null when this is the first. */
   public RunComparison publish(List<TrialRecord> records, SweepLayout layout, double thresholdPoints) throws IOException {
+    return publish(records, layout, thresholdPoints, "");
+  }
+
+  /** As {@link #publish(List, SweepLayout, double)}; the sweep's description heads tables/report.html. */
+  public RunComparison publish(List<TrialRecord> records, SweepLayout layout, double thresholdPoints, String description)
+      throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     FileSystem fs = new Path(layout.root()).getFileSystem(conf);
     PublishedResults published = PublishedResults.load();
@@ -63,20 +68,22 @@ public final class TablePublisher {
         .parquet(layout.tables() + "/" + RESULTS + ".parquet");
 
     ResultTable devTable = tables.get(0);
-    for (String backbone : devTable.backbones()) {
-      png(fs, new Path(layout.plots(), "methods-per-task-" + backbone + ".png"), Charts.methodsPerTask(devTable, backbone));
-      png(fs, new Path(layout.plots(), "dev-vs-prompt-length-" + backbone + ".png"),
-          Charts.devScoreByPromptLength(records, backbone));
+    List<HtmlReport.DrawnFigure> figures = new ArrayList<>();
+    for (Figure figure : SweepFigures.of(devTable, records, published)) {
+      figures.add(writeFigure(fs, layout, figure));
     }
     console.println(TableRenderer.markdown(devTable, published));
 
-    if (previousRows == null) {
-      return null;
+    RunComparison comparison = null;
+    if (previousRows != null) {
+      comparison = RunComparison.between(previousRows, rows, thresholdPoints);
+      String report = comparison.markdown(previous.getName(), thresholdPoints);
+      write(fs, new Path(layout.tables(), "changes.md"), report);
+      console.println(report);
     }
-    RunComparison comparison = RunComparison.between(previousRows, rows, thresholdPoints);
-    String report = comparison.markdown(previous.getName(), thresholdPoints);
-    write(fs, new Path(layout.tables(), "changes.md"), report);
-    console.println(report);
+    HtmlReport html = new HtmlReport(new Path(layout.root()).getName(), description, layout, tables, published, records,
+        figures, comparison == null ? null : new HtmlReport.Comparison(comparison, previous.getName(), thresholdPoints));
+    write(fs, new Path(layout.tables(), REPORT), html.html());
     return comparison;
   }
 
@@ -99,11 +106,13 @@ public final class TablePublisher {
     }
   }
 
-  private static void png(FileSystem fs, Path file, JFreeChart chart) {
-    try (OutputStream out = fs.create(file, true)) {
-      ChartUtils.writeChartAsPNG(out, chart, 900, 500);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+  /** plots/NAME.png and plots/NAME.svg; returns the PNG for the report. */
+  private static HtmlReport.DrawnFigure writeFigure(FileSystem fs, SweepLayout layout, Figure figure) throws IOException {
+    byte[] png = figure.png();
+    try (OutputStream out = fs.create(new Path(layout.plots(), figure.name() + ".png"), true)) {
+      out.write(png);
     }
+    write(fs, new Path(layout.plots(), figure.name() + ".svg"), figure.svg());
+    return new HtmlReport.DrawnFigure(figure.name(), figure.caption(), figure.width(), png);
   }
 }

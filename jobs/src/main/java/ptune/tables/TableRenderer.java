@@ -44,7 +44,8 @@ public final class TableRenderer {
     return out.toString();
   }
 
-  private static List<List<String>> grid(ResultTable t, PublishedResults published, String pm, String unverified) {
+  /** The table as rows of text: header, ours, then the yardsticks (majority, granularity, published). */
+  static List<List<String>> grid(ResultTable t, PublishedResults published, String pm, String unverified) {
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("backbone / method"));
     t.tasks().forEach(task -> header.add(task.toUpperCase(Locale.ROOT) + " (" + t.taskInfo().getOrDefault(task,
