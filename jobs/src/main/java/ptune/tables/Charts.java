@@ -395,11 +395,11 @@ public final class Charts {
         .collect(Collectors.toMap(TrialRecord::backbone, TrialRecord::totalParameters, Math::min, TreeMap::new));
   }
 
-  /** How far apart to draw lines that share x values: 1% of the x range. */
+  /** How far apart to draw lines that share x values: 0.7% of the x range. */
   private static double dodgeStep(List<Double> xs) {
     double lo = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
     double hi = xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    return hi > lo ? 0.01 * (hi - lo) : 0.05;
+    return hi > lo ? 0.007 * (hi - lo) : 0.05;
   }
 
   private static XYErrorRenderer errorLines() {
