@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,7 +30,6 @@ import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -75,7 +75,7 @@ public final class Charts {
     DefaultCategoryDataset majority = new DefaultCategoryDataset();
     List<Double> drawn = new ArrayList<>();
     List<Integer> seeds = new ArrayList<>();
-    Set<String> paperSources = new LinkedHashSet<>();
+    Set<String> paperBackbones = new LinkedHashSet<>();
     LegendItemCollection legend = new LegendItemCollection();
     for (String method : methods) {
       List<Integer> methodSeeds = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class Charts {
         paper.addValue(p.isEmpty() ? null : p.get(0).score(), MethodNames.display(method), column);
         if (!p.isEmpty()) {
           drawn.add(p.get(0).score());
-          paperSources.add(p.get(0).backbone() + ", " + p.get(0).source() + (p.get(0).verified() ? "" : ", unverified"));
+          paperBackbones.add(p.get(0).backbone());
         }
       }
       seeds.addAll(methodSeeds);
@@ -112,13 +112,17 @@ public final class Charts {
     if (anyMajority) {
       legend.add(ChartStyle.majority());
     }
-    if (!paperSources.isEmpty()) {
-      legend.add(ChartStyle.hollow("published (" + String.join("; ", paperSources) + ")", ChartStyle.diamond(7),
-          ChartStyle.AXIS));
+    if (!paperBackbones.isEmpty()) {
+      // Sources, and which numbers are verified, are in the table's reference rows.
+      legend.add(ChartStyle.hollow("published, " + String.join(", ", paperBackbones) + " (sources: table)",
+          ChartStyle.diamond(7), ChartStyle.AXIS));
     }
 
     CategoryAxis tasks = new CategoryAxis("task (metric)");
     tasks.setCategoryMargin(0.25);
+    // With many tasks "MULTIRC (f1a)" gets narrow: wrap the metric onto a second line rather than cut it.
+    tasks.setMaximumCategoryLabelLines(2);
+    tasks.setMaximumCategoryLabelWidthRatio(1.25f);
     NumberAxis score = new NumberAxis(scoreLabel(table.selection()));
     score.setAutoRangeIncludesZero(false);
     score.setRange(ChartStyle.around(drawn, 10));
@@ -172,61 +176,73 @@ public final class Charts {
   }
 
   /**
-   * Dev score against prompt length, one line per task and prompt method: at each length the grid
-   * point with the best mean dev score (over seeds), drawn as that mean ± std.
+   * Dev score against prompt length, one panel per task (tasks differ in scale and baseline), one
+   * line per prompt method: at each length the grid point with the best mean dev score (over
+   * seeds), drawn as that mean ± std.
    */
   public static JFreeChart devScoreByPromptLength(List<TrialRecord> records, String backbone, MethodPalette palette) {
     List<TrialRecord> usable = records.stream()
         .filter(r -> r.backbone().equals(backbone) && !r.failed() && r.devScore() != null
             && r.hyperparameters().containsKey("prefix_len"))
         .toList();
-    List<String> tasks = usable.stream().map(TrialRecord::task).distinct().sorted().toList();
-    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    XYErrorRenderer renderer = errorLines();
-    List<Double> drawn = new ArrayList<>();
-    List<Integer> seeds = new ArrayList<>();
-    LegendItemCollection legend = new LegendItemCollection();
-    Map<String, List<TrialRecord>> byLine = usable.stream().collect(Collectors.groupingBy(
-        r -> r.task() + "|" + r.method(), TreeMap::new, Collectors.toList()));
-    double dodge = dodgeStep(usable.stream().map(r -> Double.parseDouble(r.hyperparameters().get("prefix_len"))).toList());
-    byLine.entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<String, List<TrialRecord>> e) -> e.getValue().get(0).task())
-            .thenComparing(e -> MethodNames.order(e.getValue().get(0).method())))
-        .forEach(e -> {
-          TrialRecord first = e.getValue().get(0);
-          String name = first.task().toUpperCase(Locale.ROOT) + " " + MethodNames.display(first.method());
-          YIntervalSeries s = new YIntervalSeries(name);
-          e.getValue().stream()
-              .collect(Collectors.groupingBy(r -> Integer.parseInt(r.hyperparameters().get("prefix_len")), TreeMap::new,
-                  Collectors.toList()))
-              .forEach((length, trials) -> {
-                List<Double> best = bestGridPointScores(trials);
-                double mean = ResultTable.mean(best);
-                double std = ResultTable.std(best);
-                // Lines side by side at the same length: their error bars would hide each other.
-                s.add(length + dodge * (data.getSeriesCount() - (byLine.size() - 1) / 2.0), mean, mean - std, mean + std);
-                drawn.add(mean - std);
-                drawn.add(mean + std);
-                seeds.add(best.size());
-              });
-          int i = data.getSeriesCount();
-          data.addSeries(s);
-          renderer.setSeriesPaint(i, palette.color(first.method()));
-          renderer.setSeriesShape(i, ChartStyle.taskShape(tasks.indexOf(first.task())));
-          legend.add(ChartStyle.line(name, ChartStyle.taskShape(tasks.indexOf(first.task())), palette.color(first.method())));
-        });
-    NumberAxis length = new NumberAxis("prompt length (prefix_len, tokens per layer or input)");
+    NumberAxis length = new NumberAxis("prompt length (prefix_len: vectors per layer for PT-2, at the input for PT)");
     length.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     length.setAutoRangeIncludesZero(false);
-    NumberAxis score = new NumberAxis("dev score (points)");
-    XYPlot plot = new XYPlot(data, length, score, renderer);
-    addMajorityMarkers(plot, usable, tasks, drawn, legend);
-    score.setRange(ChartStyle.around(drawn, 10));
-    plot.setNoDataMessage("no completed trial of " + backbone + " has a prefix_len");
-    JFreeChart chart = new JFreeChart(backbone + ": dev score vs prompt length", plot);
-    ChartStyle.apply(chart, "best grid point per length, selected on dev (epoch too); mean ± std over "
-        + ChartStyle.seeds(seeds));
-    plot.setFixedLegendItems(legend);
+    CombinedDomainXYPlot combined = new CombinedDomainXYPlot(length);
+    combined.setGap(14);
+    double dodge = dodgeStep(usable.stream().map(r -> Double.parseDouble(r.hyperparameters().get("prefix_len"))).toList());
+    Set<String> methodsShown = new TreeSet<>(Comparator.comparing(MethodNames::order).thenComparing(m -> m));
+    List<Integer> seeds = new ArrayList<>();
+    boolean anyMajority = false;
+    Map<String, List<TrialRecord>> byTask = usable.stream()
+        .collect(Collectors.groupingBy(TrialRecord::task, TreeMap::new, Collectors.toList()));
+    for (Map.Entry<String, List<TrialRecord>> task : byTask.entrySet()) {
+      Map<String, List<TrialRecord>> byMethod = task.getValue().stream().collect(Collectors.groupingBy(TrialRecord::method,
+          () -> new TreeMap<>(Comparator.comparing(MethodNames::order).thenComparing(m -> m)), Collectors.toList()));
+      YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+      XYErrorRenderer renderer = errorLines();
+      List<Double> drawn = new ArrayList<>();
+      byMethod.forEach((method, trials) -> {
+        YIntervalSeries s = new YIntervalSeries(task.getKey().toUpperCase(Locale.ROOT) + " " + MethodNames.display(method));
+        // Methods side by side at the same length: their error bars would hide each other.
+        double offset = dodge * (data.getSeriesCount() - (byMethod.size() - 1) / 2.0);
+        trials.stream()
+            .collect(Collectors.groupingBy(r -> Integer.parseInt(r.hyperparameters().get("prefix_len")), TreeMap::new,
+                Collectors.toList()))
+            .forEach((prefixLen, atLength) -> {
+              List<Double> best = bestGridPointScores(atLength);
+              double mean = ResultTable.mean(best);
+              double std = ResultTable.std(best);
+              s.add(prefixLen + offset, mean, mean - std, mean + std);
+              drawn.add(mean - std);
+              drawn.add(mean + std);
+              seeds.add(best.size());
+            });
+        renderer.setSeriesPaint(data.getSeriesCount(), palette.color(method));
+        data.addSeries(s);
+        methodsShown.add(method);
+      });
+      NumberAxis score = new NumberAxis(task.getKey().toUpperCase(Locale.ROOT) + " " + task.getValue().get(0).metric());
+      XYPlot panel = new XYPlot(data, null, score, renderer);
+      Double majority = task.getValue().stream().map(TrialRecord::majorityBaseline).filter(Objects::nonNull).findFirst()
+          .map(v -> 100 * v).orElse(null);
+      if (majority != null) {
+        panel.addRangeMarker(new ValueMarker(majority, ChartStyle.MAJORITY, ChartStyle.DASHED), Layer.BACKGROUND);
+        drawn.add(majority);
+        anyMajority = true;
+      }
+      score.setRange(ChartStyle.around(drawn, 10));
+      combined.add(panel);
+    }
+    LegendItemCollection legend = new LegendItemCollection();
+    methodsShown.forEach(m -> legend.add(ChartStyle.line(MethodNames.display(m), ChartStyle.point(), palette.color(m))));
+    if (anyMajority) {
+      legend.add(ChartStyle.majority());
+    }
+    JFreeChart chart = new JFreeChart(backbone + ": dev score vs prompt length", combined);
+    ChartStyle.apply(chart, usable.isEmpty() ? "no completed trial of " + backbone + " has a prefix_len"
+        : "best grid point per length, selected on dev (epoch too); mean ± std over " + ChartStyle.seeds(seeds));
+    combined.setFixedLegendItems(legend);
     return chart;
   }
 
@@ -347,7 +363,7 @@ public final class Charts {
       }
       renderer.setAutoPopulateSeriesStroke(false);
       renderer.setAutoPopulateSeriesShape(false);
-      NumberAxis score = new NumberAxis(task.toUpperCase(Locale.ROOT) + " dev " + metric(table, task));
+      NumberAxis score = new NumberAxis(task.toUpperCase(Locale.ROOT) + " " + metric(table, task));
       XYPlot panel = new XYPlot(curves, null, score, renderer);
       TaskInfo info = table.taskInfo().get(task);
       if (info != null && info.majority() != null) {
@@ -370,8 +386,8 @@ public final class Charts {
     return chart;
   }
 
-  /** How many panels {@link #learningCurves} draws, so that the caller can size the figure. */
-  static int learningCurvePanels(JFreeChart chart) {
+  /** How many task panels a figure has, so that the caller can size it. */
+  static int panels(JFreeChart chart) {
     return chart.getPlot() instanceof CombinedDomainXYPlot c ? c.getSubplots().size() : 1;
   }
 
@@ -415,6 +431,7 @@ public final class Charts {
     // Colours are the methods'; the chart theme must not replace them with its own sequence.
     renderer.setAutoPopulateSeriesPaint(false);
     renderer.setAutoPopulateSeriesShape(false);
+    renderer.setDefaultShape(ChartStyle.point());
     return renderer;
   }
 
@@ -426,30 +443,6 @@ public final class Charts {
         .values().stream()
         .max(Comparator.comparing(ResultTable::mean))
         .orElse(List.of());
-  }
-
-  private static void addMajorityMarkers(XYPlot plot, List<TrialRecord> trials, List<String> tasks, List<Double> drawn,
-      LegendItemCollection legend) {
-    boolean any = false;
-    for (String task : tasks) {
-      Double majority = trials.stream().filter(r -> r.task().equals(task)).map(TrialRecord::majorityBaseline)
-          .filter(Objects::nonNull).findFirst().map(v -> 100 * v).orElse(null);
-      if (majority != null) {
-        ValueMarker m = new ValueMarker(majority, ChartStyle.MAJORITY, ChartStyle.DASHED);
-        m.setLabel(task.toUpperCase(Locale.ROOT) + " majority");
-        m.setLabelFont(new Font(ChartStyle.FONT, Font.PLAIN, 12));
-        m.setLabelPaint(ChartStyle.MAJORITY);
-        m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        plot.addRangeMarker(m, Layer.BACKGROUND);
-        drawn.add(majority);
-        any = true;
-      }
-    }
-    if (any) {
-      legend.add(ChartStyle.majority());
-    }
   }
 
   private static String taskLabel(ResultTable table, String task) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +42,12 @@ class ChartsTest {
     assertEquals(palette.color("pt2"), plot.getRenderer(0).getSeriesPaint(1));
     assertEquals(ChartStyle.DASHED, plot.getRenderer(2).getSeriesStroke(0), "majority class dashed");
 
-    XYPlot byLength = Charts.devScoreByPromptLength(records, "minilm-l6", palette).getXYPlot();
-    assertEquals(1, byLength.getDataset().getSeriesCount(), "one line: CB PT-2 (FT has no prompt length)");
-    assertEquals(palette.color("pt2"), byLength.getRenderer().getSeriesPaint(0));
+    CombinedDomainXYPlot byLength = (CombinedDomainXYPlot) Charts.devScoreByPromptLength(records, "minilm-l6", palette)
+        .getPlot();
+    assertEquals(1, byLength.getSubplots().size(), "one panel: CB");
+    XYPlot cb = byLength.getSubplots().get(0);
+    assertEquals(1, cb.getDataset().getSeriesCount(), "one line: PT-2 (FT has no prompt length)");
+    assertEquals(palette.color("pt2"), cb.getRenderer().getSeriesPaint(0));
   }
 
   @Test
