@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Seeded subsampling and splitting of a split's examples by group. Examples that belong together
- * are kept or dropped together, and never land on both sides of a split: the answer options of one
- * MultiRC question and the candidates of one ReCoRD query (their metrics group them), the questions
- * of one SQuAD article (a held-out part must not share contexts with training). Other examples are
- * groups of one. Sizes count examples; whole groups are drawn in seeded random order until the next
- * one would not fit (at least one group), so a sample may fall short of its size by less than one
- * group. Kept examples stay in file order.
+ * Seeded subsampling and splitting of a split's examples by group. A sample keeps the examples a
+ * metric scores together whole: the answer options of one MultiRC question, the candidates of one
+ * ReCoRD query. A split into a held-out part and the rest also keeps the questions of one SQuAD
+ * article on one side, so that the held-out part shares no context with training. (Samples do not
+ * keep articles whole: SQuAD scores questions one by one, and articles of 96 to 810 questions would
+ * turn a sample of a few hundred questions into one to four topics.) Other examples are groups of
+ * one. Sizes count examples; whole groups are drawn in seeded random order until the next one would
+ * not fit (at least one group), so a sample may fall short of its size by less than one group. Kept
+ * examples stay in file order.
  */
 public final class Subsample {
 
@@ -39,7 +42,7 @@ public final class Subsample {
     if (maxExamples == 0) {
       return new ArrayList<>();
     }
-    return draw(examples, maxExamples, random).heldOut();
+    return draw(examples, maxExamples, random, Subsample::groupOf).heldOut();
   }
 
   /**
@@ -54,10 +57,10 @@ public final class Subsample {
     if (size == 0) {
       return new Parts(List.of(), new ArrayList<>(examples));
     }
-    return draw(examples, size, random);
+    return draw(examples, size, random, Subsample::splitGroupOf);
   }
 
-  /** The group an example belongs to: its question, query or article, else itself. */
+  /** The group a sample keeps whole: an example's MultiRC question or ReCoRD query, else itself. */
   public static String groupOf(Example example) {
     if (example instanceof SentencePairExample pair) {
       if (pair.source() instanceof PairSource.MultiRcSource multiRc) {
@@ -67,16 +70,22 @@ public final class Subsample {
         return "query " + record.queryId();
       }
     }
-    if (example instanceof SpanExtractionExample question && question.article() != null) {
-      return "article " + question.article();
-    }
     return "example " + example.id();
   }
 
-  private static Parts draw(List<Example> examples, int size, Random random) {
+  /** The group a split keeps on one side: a SQuAD question's article, else {@link #groupOf}. */
+  public static String splitGroupOf(Example example) {
+    if (example instanceof SpanExtractionExample question && question.article() != null) {
+      return "article " + question.article();
+    }
+    return groupOf(example);
+  }
+
+  private static Parts draw(List<Example> examples, int size, Random random,
+      Function<Example, String> groupOf) {
     Map<String, Integer> groupSizes = new LinkedHashMap<>();
     for (Example example : examples) {
-      groupSizes.merge(groupOf(example), 1, Integer::sum);
+      groupSizes.merge(groupOf.apply(example), 1, Integer::sum);
     }
     List<String> order = new ArrayList<>(groupSizes.keySet());
     Collections.shuffle(order, random);
@@ -93,7 +102,7 @@ public final class Subsample {
     List<Example> in = new ArrayList<>(total);
     List<Example> out = new ArrayList<>(examples.size() - total);
     for (Example example : examples) {
-      (drawn.contains(groupOf(example)) ? in : out).add(example);
+      (drawn.contains(groupOf.apply(example)) ? in : out).add(example);
     }
     return new Parts(in, out);
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -64,31 +65,41 @@ class SubsampleTest {
   @Test
   void multiRcTrainSamplesAndHeldOutSplitsKeepQuestionsWhole() {
     List<Example> train = TaskRegistry.get("multirc").load(Split.TRAIN, TestData.dir()).examples();
-    checkGrouped(train, "multirc");
+    checkSample(train, "multirc", Subsample::groupOf);
+    checkSplit(train, "multirc", Subsample::groupOf);
   }
 
-  /** Real SQuAD 1.1 dev: 10,570 questions of 48 articles. */
+  /**
+   * Real SQuAD 1.1 dev: 10,570 questions of 48 articles. A held-out split keeps articles on one
+   * side; a sample draws questions from many articles.
+   */
   @Test
-  void squadSamplesAndHeldOutSplitsKeepArticlesWhole() {
+  void squadHeldOutSplitsKeepArticlesWhole() {
     List<Example> dev = TaskRegistry.get("squad").load(Split.DEV, TestData.dir()).examples();
-    assertEquals(48, groupSizes(dev).size(), "one group per article");
-    checkGrouped(dev, "squad");
+    assertEquals(48, groupSizes(dev, Subsample::splitGroupOf).size(), "one group per article");
+    checkSplit(dev, "squad", Subsample::splitGroupOf);
+    checkSample(dev, "squad", Subsample::groupOf);
+    List<Example> sample = Subsample.upTo(dev, 500, new Random(11));
+    assertTrue(groupSizes(sample, Subsample::splitGroupOf).size() > 40,
+        "500 sampled questions come from most of the 48 articles, not from a few");
   }
 
-  private static void checkGrouped(List<Example> all, String task) {
-    Map<String, Long> full = groupSizes(all);
+  private static void checkSample(List<Example> all, String task, Function<Example, String> groupOf) {
+    Map<String, Long> full = groupSizes(all, groupOf);
     long largest = Collections.max(full.values());
     int max = all.size() / 5;
-
     List<Example> sample = Subsample.upTo(all, max, new Random(11));
     assertTrue(sample.size() <= max && sample.size() > max - largest, task + " sample of " + sample.size());
-    groupSizes(sample).forEach((group, n) -> assertEquals(full.get(group), n, task + " " + group + " is cut"));
+    groupSizes(sample, groupOf).forEach((group, n) -> assertEquals(full.get(group), n, task + " " + group + " is cut"));
     assertEquals(sample, Subsample.upTo(all, max, new Random(11)), "deterministic per seed");
     assertNotEquals(sample, Subsample.upTo(all, max, new Random(12)));
+  }
 
+  private static void checkSplit(List<Example> all, String task, Function<Example, String> groupOf) {
+    long largest = Collections.max(groupSizes(all, groupOf).values());
     Subsample.Parts parts = Subsample.holdOut(all, 0.1, new Random(11));
-    Set<String> heldOut = groupSizes(parts.heldOut()).keySet();
-    Set<String> rest = new HashSet<>(groupSizes(parts.rest()).keySet());
+    Set<String> heldOut = groupSizes(parts.heldOut(), groupOf).keySet();
+    Set<String> rest = new HashSet<>(groupSizes(parts.rest(), groupOf).keySet());
     rest.retainAll(heldOut);
     assertEquals(Set.of(), rest, task + " groups on both sides of the split");
     assertEquals(all.size(), parts.heldOut().size() + parts.rest().size());
@@ -98,8 +109,8 @@ class SubsampleTest {
     assertEquals(parts, Subsample.holdOut(all, 0.1, new Random(11)), "deterministic per seed");
   }
 
-  private static Map<String, Long> groupSizes(List<Example> examples) {
-    return examples.stream().collect(Collectors.groupingBy(Subsample::groupOf, Collectors.counting()));
+  private static Map<String, Long> groupSizes(List<Example> examples, Function<Example, String> groupOf) {
+    return examples.stream().collect(Collectors.groupingBy(groupOf, Collectors.counting()));
   }
 
   private static Example option(String question, String answer) {
