@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,6 @@ import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Example;
-import ptune.dataset.ReadOptions;
-import ptune.dataset.ReadResult;
-import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;
 import ptune.head.TaskHead;
@@ -40,10 +36,12 @@ import ptune.trainer.TrainingOutcome;
  * Every task kind runs: classification, regression, multiple choice, token classification (NER,
  * SRL) and span extraction (SQuAD); {@link TaskSetup} pairs each with its encoder and head.
  *
- * <p>Hyperparameters: see {@link TrialHyperparameters}; data-size knobs here:
- * {@code max_train_examples}, {@code max_dev_examples} (seeded subsamples) and
- * {@code held_out_fraction} (a part of train kept out of training to select the epoch on, as an
- * honest alternative to selecting on dev).
+ * <p>Hyperparameters: see {@link TrialHyperparameters}; data-size knobs: see {@link TrialSplits}
+ * ({@code max_train_examples}, {@code max_dev_examples}, {@code max_test_examples}: seeded samples
+ * that keep grouped examples whole; {@code held_out_fraction}: a part of train kept out of
+ * training to select the epoch on, as an honest alternative to selecting on dev). A task with a
+ * labelled test split (CoNLL NER and SRL) is scored on test at every epoch that improves dev; the
+ * result carries the test metrics of the best dev epoch, as the official code reports them.
  */
 public final class PromptTuningTrialRunner implements TrialRunner {
 
@@ -67,19 +65,15 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     Engine.getInstance().setRandomSeed((int) spec.seed());
     Backbone backbone = BackboneCache.get(spec.backbone());
     Task task = TaskRegistry.get(spec.task());
-    List<Example>[] splits = loadSplits(spec, task, env.dataDir());
-    List<Example> train = splits[0];
-    List<Example> dev = splits[1];
-    int heldOutSize = (int) Math.round(train.size() * spec.getDouble("held_out_fraction", 0));
-    List<Example> heldOut = new ArrayList<>(train.subList(0, heldOutSize));
-    train = new ArrayList<>(train.subList(heldOutSize, train.size()));
+    TrialSplits splits = TrialSplits.load(spec, task, env.dataDir(), true);
+    List<Example> train = splits.train();
+    List<Example> dev = splits.dev();
 
     TaskSetup setup = new TaskSetup(task, spec, backbone);
     long encodingStarted = System.nanoTime();
-    TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(),
-        train, dev, heldOut);
-    System.err.printf("trial %s: %d train, %d held-out, %d dev examples encoded in %.2f s, %s%n",
-        spec.trialId(), train.size(), heldOut.size(), dev.size(),
+    TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(), splits);
+    System.err.printf("trial %s: %d train, %d held-out, %d dev, %d test examples encoded in %.2f s, %s%n",
+        spec.trialId(), train.size(), splits.heldOut().size(), dev.size(), splits.test().size(),
         (System.nanoTime() - encodingStarted) / 1e9, features.origin());
     List<EncodedExample> trainRows = features.train().rows();
     TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
@@ -94,15 +88,19 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
 
       SplitScorer devScorer = new SplitScorer(task, features.dev(), trainer, config, manager);
-      SplitScorer heldOutScorer = heldOut.isEmpty() ? null
+      SplitScorer heldOutScorer = splits.heldOut().isEmpty() ? null
           : new SplitScorer(task, features.heldOut(), trainer, config, manager);
+      TestAtBestDev test = new TestAtBestDev(splits.test().isEmpty() ? null
+          : new SplitScorer(task, features.test(), trainer, config, manager));
       List<Map<String, Double>> heldOutPerEpoch = new ArrayList<>();
       TrainingOutcome outcome = trainer.train(trainRows, devScorer.rows(), devScorer.asDevScorer(),
           config, manager, report -> {
             if (heldOutScorer != null) {
               heldOutPerEpoch.add(heldOutScorer.evaluate().metrics());
             }
-            env.listener().epochFinished(spec, toEpochMetrics(report), report.examplesPerSecond());
+            test.epochFinished(report);
+            env.listener().epochFinished(spec, toEpochMetrics(report, test),
+                report.examplesPerSecond());
           });
 
       String checkpoint = null;
@@ -116,42 +114,16 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       return new TrialResult(spec,
           outcome.diverged() ? TrialStatus.DIVERGED : TrialStatus.COMPLETED,
           task.selectionMetric(),
-          outcome.epochs().stream().map(PromptTuningTrialRunner::toEpochMetrics).toList(),
+          outcome.epochs().stream().map(r -> toEpochMetrics(r, test)).toList(),
           outcome.bestEpoch(), outcome.bestDevScore(), outcome.bestDevMetrics(),
-          selectedOnHeldOut(outcome, heldOutPerEpoch, task.selectionMetric()), Map.of(),
+          selectedOnHeldOut(outcome, heldOutPerEpoch, task.selectionMetric()),
+          test.atBestEpoch(outcome.bestEpoch()),
           majority.selectionScore(), dev.size(), trainer.trainable().count(),
           model.parameterCount() + (spec.method().equals("ft") ? 0 : trainer.trainable().count()),
           (System.nanoTime() - started) / 1e9, outcome.examplesPerSecond(),
           describeDevice(env.device()), features.origin(), null,
           checkpoint);
     }
-  }
-
-  /**
-   * Train and dev after the seeded subsampling of the spec (the same draw on every call). Bad
-   * records fail the trial naming file, line and field, unless {@code skip_bad_records} is true:
-   * then they are left out and counted on the trial's log.
-   */
-  @SuppressWarnings("unchecked")
-  private static List<Example>[] loadSplits(TrialSpec spec, Task task, Path dataDir) {
-    Random data = new Random(spec.seed());
-    ReadOptions options = spec.getBoolean("skip_bad_records", false)
-        ? ReadOptions.SKIP_BAD_RECORDS : ReadOptions.STRICT;
-    List<Example> train = sample(read(spec, task, Split.TRAIN, dataDir, options),
-        spec.getInt("max_train_examples", Integer.MAX_VALUE), data);
-    List<Example> dev = sample(read(spec, task, Split.DEV, dataDir, options),
-        spec.getInt("max_dev_examples", Integer.MAX_VALUE), data);
-    return new List[] {train, dev};
-  }
-
-  private static List<Example> read(TrialSpec spec, Task task, Split split, Path dataDir,
-      ReadOptions options) {
-    ReadResult result = task.load(split, dataDir, options);
-    if (result.skippedRecords() > 0) {
-      System.err.printf("trial %s: skipped %d bad records of %s %s: %s%n", spec.trialId(),
-          result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages());
-    }
-    return result.examples();
   }
 
   /**
@@ -184,10 +156,10 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     Backbone backbone = BackboneCache.get(backboneName == null ? spec.backbone() : backboneName);
     checkpoint.checkBackbone(backbone);
     Task task = TaskRegistry.get(spec.task());
-    List<Example>[] splits = loadSplits(spec, task, dataDir);
+    TrialSplits splits = TrialSplits.load(spec, task, dataDir, false);
     TaskSetup setup = new TaskSetup(task, spec, backbone);
     SplitEncoder encoder = setup.encoder();
-    EncodedExample firstTrainRow = encoder.encode(splits[0].subList(0, 1)).rows().get(0);
+    EncodedExample firstTrainRow = encoder.encode(splits.train().subList(0, 1)).rows().get(0);
     TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
     try (NDManager manager = NDManager.newBaseManager(device(device))) {
       float dropout = TrialHyperparameters.dropout(spec);
@@ -198,7 +170,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       TaskHead head = setup.head(model, firstTrainRow, dropout, manager, init);
       Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
       trainer.restore(checkpoint.tensors());
-      return new SplitScorer(task, encoder.encode(splits[1]), trainer, config, manager).evaluate();
+      return new SplitScorer(task, encoder.encode(splits.dev()), trainer, config, manager).evaluate();
     }
   }
 
@@ -232,8 +204,9 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     return s;
   }
 
-  private static EpochMetrics toEpochMetrics(EpochReport r) {
-    return new EpochMetrics(r.epoch(), r.trainLoss(), r.devScore(), r.devMetrics(), r.seconds());
+  private static EpochMetrics toEpochMetrics(EpochReport r, TestAtBestDev test) {
+    return new EpochMetrics(r.epoch(), r.trainLoss(), r.devScore(), r.devMetrics(), r.seconds(),
+        test.atEpoch(r.epoch()));
   }
 
   /**
@@ -257,14 +230,5 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     Device actual = device(assigned);
     return actual.isGpu() || assigned.equals("cpu") ? assigned
         : assigned + " (no CUDA engine: cpu)";
-  }
-
-  private static List<Example> sample(List<Example> examples, int max, Random random) {
-    if (examples.size() <= max) {
-      return new ArrayList<>(examples);
-    }
-    List<Example> shuffled = new ArrayList<>(examples);
-    Collections.shuffle(shuffled, random);
-    return new ArrayList<>(shuffled.subList(0, max));
   }
 }

@@ -17,7 +17,7 @@ import ptune.featurestore.StoredFeatureSet;
 import ptune.trainer.EncodedExample;
 
 /**
- * Encodes a trial's train, dev and held-out examples: from the feature set preprocessing stored
+ * Encodes a trial's train, dev, held-out and test examples: from the feature set preprocessing stored
  * when it fits this trial (same encoder fingerprint, every example present with unchanged
  * content), otherwise by tokenizing here. Either way the rows are the same; {@link #origin} says
  * which happened and why, and goes into the trial's result row.
@@ -26,12 +26,15 @@ final class TrialFeatures {
   private final EncodedSplit train;
   private final EncodedSplit dev;
   private final EncodedSplit heldOut;
+  private final EncodedSplit test;
   private final String origin;
 
-  private TrialFeatures(EncodedSplit train, EncodedSplit dev, EncodedSplit heldOut, String origin) {
+  private TrialFeatures(EncodedSplit train, EncodedSplit dev, EncodedSplit heldOut, EncodedSplit test,
+      String origin) {
     this.train = train;
     this.dev = dev;
     this.heldOut = heldOut;
+    this.test = test;
     this.origin = origin;
   }
 
@@ -43,14 +46,14 @@ final class TrialFeatures {
   }
 
   static TrialFeatures encode(TrialSpec spec, Task task, Backbone backbone, TaskSetup setup,
-      FeatureSource source, List<Example> train, List<Example> dev, List<Example> heldOut) {
+      FeatureSource source, TrialSplits splits) {
     String reason;
     if (!ExampleFeatures.storable(task.kind())) {
       reason = "features of " + task.kind() + " tasks are not stored";
     } else {
       FeatureSetKey key = ExampleFeatures.key(spec, task);
       try {
-        StoredFeatureSet stored = StoredFeatureSet.load(source, key, wanted(train, dev, heldOut));
+        StoredFeatureSet stored = StoredFeatureSet.load(source, key, wanted(splits));
         String expected = ExampleFeatures.fingerprint(key, backbone);
         if (stored == null) {
           reason = "no stored features at " + source.location(key);
@@ -59,31 +62,39 @@ final class TrialFeatures {
               + stored.fingerprint() + ", this trial encodes with " + expected;
         } else {
           PredictionDecoder decoder = ExampleFeatures.decoder(task);
-          return new TrialFeatures(
-              lookUp(stored, Split.TRAIN, train, decoder), lookUp(stored, Split.DEV, dev, decoder),
-              lookUp(stored, Split.TRAIN, heldOut, decoder), "stored " + stored.location());
+          return new TrialFeatures(lookUp(stored, Split.TRAIN, splits.train(), decoder),
+              lookUp(stored, Split.DEV, splits.dev(), decoder),
+              lookUp(stored, Split.TRAIN, splits.heldOut(), decoder),
+              lookUp(stored, Split.TEST, splits.test(), decoder), "stored " + stored.location());
         }
       } catch (IOException | StaleFeatures e) {
         reason = e.getMessage();
       }
     }
     SplitEncoder encoder = setup.encoder();
-    return new TrialFeatures(encoder.encode(train), encoder.encode(dev), encoder.encode(heldOut),
+    return new TrialFeatures(encoder.encode(splits.train()), encoder.encode(splits.dev()),
+        encoder.encode(splits.heldOut()), encoder.encode(splits.test()),
         "tokenized in the trial: " + reason);
   }
 
   /** Only the trial's own examples are kept in memory (ReCoRD stores over a million rows). */
-  private static BiPredicate<String, String> wanted(List<Example> train, List<Example> dev,
-      List<Example> heldOut) {
-    Set<String> trainIds = new HashSet<>();
-    train.forEach(e -> trainIds.add(e.id()));
-    heldOut.forEach(e -> trainIds.add(e.id()));
-    Set<String> devIds = new HashSet<>();
-    dev.forEach(e -> devIds.add(e.id()));
+  private static BiPredicate<String, String> wanted(TrialSplits splits) {
+    Set<String> trainIds = ids(splits.train());
+    trainIds.addAll(ids(splits.heldOut()));
+    Set<String> devIds = ids(splits.dev());
+    Set<String> testIds = ids(splits.test());
     String trainName = Split.TRAIN.lowerName();
     String devName = Split.DEV.lowerName();
+    String testName = Split.TEST.lowerName();
     return (split, id) -> split.equals(trainName) ? trainIds.contains(id)
-        : split.equals(devName) && devIds.contains(id);
+        : split.equals(devName) ? devIds.contains(id)
+        : split.equals(testName) && testIds.contains(id);
+  }
+
+  private static Set<String> ids(List<Example> examples) {
+    Set<String> ids = new HashSet<>();
+    examples.forEach(e -> ids.add(e.id()));
+    return ids;
   }
 
   private static EncodedSplit lookUp(StoredFeatureSet stored, Split split, List<Example> examples,
@@ -114,6 +125,11 @@ final class TrialFeatures {
 
   EncodedSplit heldOut() {
     return heldOut;
+  }
+
+  /** Empty when the trial scores no test split. */
+  EncodedSplit test() {
+    return test;
   }
 
   /** "stored LOCATION" or "tokenized in the trial: REASON". */

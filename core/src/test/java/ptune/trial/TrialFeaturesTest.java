@@ -74,7 +74,8 @@ class TrialFeaturesTest {
         encode(SPEC, FeatureSource.NONE, dev).origin());
     TrialSpec ner = TrialSpec.of("test", "minilm-l6", "pt2", "conll03", 3, Map.of());
     TrialFeatures tagging = TrialFeatures.encode(ner, TaskRegistry.get("conll03"), backbone,
-        new TaskSetup(TaskRegistry.get("conll03"), ner, backbone), FeatureSource.NONE, List.of(), List.of(), List.of());
+        new TaskSetup(TaskRegistry.get("conll03"), ner, backbone), FeatureSource.NONE,
+        new TrialSplits(List.of(), List.of(), List.of(), List.of()));
     assertEquals("tokenized in the trial: features of TOKEN_CLASSIFICATION tasks are not stored", tagging.origin());
   }
 
@@ -110,7 +111,7 @@ class TrialFeaturesTest {
 
   private static TrialFeatures encode(TrialSpec spec, FeatureSource source, List<Example> devExamples) {
     return TrialFeatures.encode(spec, cb, backbone, new TaskSetup(cb, spec, backbone), source,
-        train.subList(10, 60), devExamples, train.subList(0, 10));
+        new TrialSplits(train.subList(10, 60), train.subList(0, 10), devExamples, List.of()));
   }
 
   private static String fingerprint(TrialSpec spec) {

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param labels class or tag names in index order; empty for regression, multiple choice and QA
  * @param files per split, the files relative to the data dir, in the order the reader expects
  * @param selectionMetric key of the metric map used for model selection, e.g. "accuracy" or "f1"
+ * @param labelledTest the test split carries gold labels (CoNLL NER and SRL), so trials score it
+ *     at the best dev epoch as the official code does; GLUE and SuperGLUE hide their test labels
  */
 public record Task(
     String name,
@@ -21,10 +23,14 @@ public record Task(
     LabelSet labels,
     Map<Split, List<String>> files,
     String selectionMetric,
-    DatasetReader reader) {
+    DatasetReader reader,
+    boolean labelledTest) {
 
   public Task {
     files = Map.copyOf(files);
+    if (labelledTest && !files.containsKey(Split.TEST)) {
+      throw new IllegalArgumentException("task " + name + " declares a labelled test split but has no test files");
+    }
   }
 
   public Set<Split> splits() {
@@ -66,6 +72,6 @@ public record Task(
     Map<Split, List<String>> changed = new EnumMap<>(Split.class);
     changed.putAll(files);
     changed.put(split, List.copyOf(relativeFiles));
-    return new Task(name, kind, labels, changed, selectionMetric, reader);
+    return new Task(name, kind, labels, changed, selectionMetric, reader, labelledTest);
   }
 }

@@ -97,7 +97,7 @@ public final class TaskRegistry {
             superglue("rte", "RTE", ENTAILMENT, "accuracy",
                 new JsonLinesReader(new SentencePairParser("premise", "hypothesis", ENTAILMENT))),
             new Task("copa", TaskKind.MULTIPLE_CHOICE, LabelSet.NONE, superglueFiles("COPA"), "accuracy",
-                new JsonLinesReader(new CopaParser())),
+                new JsonLinesReader(new CopaParser()), false),
             get("wic", 0),
             get("wsc", 0),
             // MultiRC writes its answer labels as 0/1, not booleans.
@@ -140,7 +140,7 @@ public final class TaskRegistry {
   }
 
   private static Task superglue(String name, String dir, LabelSet labels, String metric, DatasetReader reader) {
-    return new Task(name, TaskKind.SEQUENCE_CLASSIFICATION, labels, superglueFiles(dir), metric, reader);
+    return new Task(name, TaskKind.SEQUENCE_CLASSIFICATION, labels, superglueFiles(dir), metric, reader, false);
   }
 
   /** GLUE task; a null split file name means the split is not distributed (CoLA test). */
@@ -154,18 +154,20 @@ public final class TaskRegistry {
       files.put(Split.TEST, List.of("glue/" + dir + "/" + test + ".tsv"));
     }
     return new Task(name, regression ? TaskKind.REGRESSION : TaskKind.SEQUENCE_CLASSIFICATION, labels,
-        files, metric, new GlueTsvReader(columns, labels, regression));
+        files, metric, new GlueTsvReader(columns, labels, regression), false);
   }
 
+  /** NER and SRL releases carry their test tags: the paper reports test at the best dev epoch. */
   private static Task tagging(String name, LabelSet labels, DatasetReader reader, String train, String dev, String test) {
     return new Task(name, TaskKind.TOKEN_CLASSIFICATION, labels,
-        Map.of(Split.TRAIN, List.of(train), Split.DEV, List.of(dev), Split.TEST, List.of(test)), "f1", reader);
+        Map.of(Split.TRAIN, List.of(train), Split.DEV, List.of(dev), Split.TEST, List.of(test)), "f1", reader,
+        true);
   }
 
   /** SQuAD has no public test set; the paper reports dev. */
   private static Task squad(String name, String train, String dev) {
     return new Task(name, TaskKind.SPAN_EXTRACTION, LabelSet.NONE,
-        Map.of(Split.TRAIN, List.of(train), Split.DEV, List.of(dev)), "f1", new SquadReader());
+        Map.of(Split.TRAIN, List.of(train), Split.DEV, List.of(dev)), "f1", new SquadReader(), false);
   }
 
   /**
@@ -185,7 +187,7 @@ public final class TaskRegistry {
             Split.DEV, List.of(root + "devel/words/devel.24.words.gz", root + "devel/props/devel.24.props.gz"),
             Split.TEST, List.of(root + "test.brown/words/test.brown.words.gz",
                 root + "test.brown/props/test.brown.props.gz")),
-        "f1", new Conll2005Reader(SrlLabels.CONLL05));
+        "f1", new Conll2005Reader(SrlLabels.CONLL05), true);
   }
 
   private static LabelSet bio(String... types) {

@@ -15,8 +15,27 @@ import ptune.dataset.LabelSet;
  */
 public record TaggingFeatures(EncodedInput input, int[] labels, int[] firstTokenOfWord) {
 
+  /**
+   * Truncation only cuts the end of a sentence, and every word has a token ({@link WordTokens}), so a
+   * word without a position can only be followed by more such words: anything else would silently
+   * drop the rest of the sentence from training and scoring.
+   */
+  public TaggingFeatures {
+    int kept = leadingKeptWords(firstTokenOfWord);
+    for (int word = kept; word < firstTokenOfWord.length; word++) {
+      if (firstTokenOfWord[word] >= 0) {
+        throw new IllegalArgumentException("word " + kept + " has no input position but word " + word
+            + " has one: only truncation at the end may drop words");
+      }
+    }
+  }
+
   /** Words that kept their first sub-token; truncation only drops words at the end. */
   public int keptWords() {
+    return leadingKeptWords(firstTokenOfWord);
+  }
+
+  private static int leadingKeptWords(int[] firstTokenOfWord) {
     int kept = 0;
     while (kept < firstTokenOfWord.length && firstTokenOfWord[kept] >= 0) {
       kept++;

@@ -35,6 +35,43 @@ class TaskRegistryTest {
     assertEquals(List.of("superglue/CB/val.jsonl"), TaskRegistry.get("cb").files().get(Split.DEV));
   }
 
+  /** Declared labelled test splits hold gold labels; every other test split here holds none. */
+  @Test
+  void labelledTestSplitsAreTheOnesWithGoldLabels() {
+    List<String> withTestFiles = TaskRegistry.all().stream()
+        .filter(t -> t.hasSplit(Split.TEST)
+            && t.paths(Split.TEST, TestData.dir()).stream().allMatch(java.nio.file.Files::isRegularFile))
+        .map(Task::name).toList();
+    assertTrue(withTestFiles.containsAll(List.of("rte", "cb", "sst2", "stsb", "conll03", "conll04", "conll05")),
+        withTestFiles.toString());
+    for (String name : withTestFiles) {
+      Task task = TaskRegistry.get(name);
+      List<Example> test = task.load(Split.TEST, TestData.dir()).examples();
+      long gold = test.stream().filter(TaskRegistryTest::hasGold).count();
+      if (task.labelledTest()) {
+        assertEquals(TaskKind.TOKEN_CLASSIFICATION, task.kind(), name);
+        assertTrue(gold > test.size() / 2, name + ": " + gold + " of " + test.size() + " test sentences tag something");
+      } else {
+        assertEquals(0, gold, name + " test split has labels but is not declared labelled");
+      }
+    }
+    assertEquals(List.of("conll03", "conll04", "ontonotes", "conll05", "conll12"),
+        TaskRegistry.all().stream().filter(Task::labelledTest).map(Task::name).toList());
+  }
+
+  private static boolean hasGold(Example e) {
+    if (e instanceof SentencePairExample p) {
+      return p.label().isPresent();
+    }
+    if (e instanceof MultipleChoiceExample m) {
+      return m.label() != MultipleChoiceExample.NO_LABEL;
+    }
+    if (e instanceof TokenTaggingExample t) {
+      return t.tags().stream().anyMatch(tag -> !tag.equals("O"));
+    }
+    return !((SpanExtractionExample) e).answers().isEmpty();
+  }
+
   @Test
   void unknownNamesAndMissingSplitsAreExplained() {
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.get("foo"));

@@ -19,4 +19,13 @@ class WordTokensTest {
       assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 2}, tokens.wordOf(), template.name());
     }
   }
+
+  @Test
+  void aWordWithoutTokensBecomesUnknownInItsPlace() {
+    TestTokenizer tokenizer = TestTokenizer.bert();
+    // The stand-in tokenizer drops whitespace, as WordPiece drops U+FE0F: first, middle and last.
+    WordTokens tokens = WordTokens.of(tokenizer, List.of("\u2003", "Pretoria", "\u2003", "x", "\u2003"));
+    assertEquals(List.of("[UNK]", "Preto", "##ria", "[UNK]", "x", "[UNK]"), EncodedTokens.of(tokenizer, tokens.ids()));
+    assertArrayEquals(new int[] {0, 1, 1, 2, 3, 4}, tokens.wordOf());
+  }
 }

@@ -20,7 +20,9 @@ import ptune.trial.TrialResult;
 /**
  * One trial's result row: ids, every hyperparameter as its own column, per-epoch dev metrics (as
  * JSON and as an array of scores), the selected and final scores, baselines, cost and provenance.
- * Scores are fractions as the runner reports them (0.783, not 78.3).
+ * {@code test_score} / {@code test_metrics_json} are the test metrics at the best dev epoch, for
+ * tasks with a labelled test split (null / empty otherwise); {@code epochs_json} also holds each
+ * epoch's {@code testMetrics}. Scores are fractions as the runner reports them (0.783, not 78.3).
  */
 public final class TrialRow {
 

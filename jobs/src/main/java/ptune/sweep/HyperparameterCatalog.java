@@ -35,6 +35,7 @@ public final class HyperparameterCatalog {
           Map.entry("held_out_fraction", HyperparameterType.DOUBLE),
           Map.entry("max_train_examples", HyperparameterType.INT),
           Map.entry("max_dev_examples", HyperparameterType.INT),
+          Map.entry("max_test_examples", HyperparameterType.INT),
           Map.entry("head", HyperparameterType.STRING),
           Map.entry("label_words", HyperparameterType.STRING),
           Map.entry("doc_stride", HyperparameterType.INT),

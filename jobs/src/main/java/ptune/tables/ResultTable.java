@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * A paper-style table: rows backbone x method, columns tasks; each cell the grid point with the best
- * mean selection score over seeds, shown as mean +- std over those seeds of the reported score.
+ * mean selection score over seeds, shown as mean +- std over those seeds of the reported score
+ * (on the split {@link Selection#reportedSplit()} names).
  */
 public record ResultTable(
     Selection selection, List<String> backbones, List<String> methods, List<String> tasks,
@@ -29,10 +30,12 @@ public record ResultTable(
     Map<String, List<TrialRecord>> byCell = usable.stream()
         .collect(Collectors.groupingBy(r -> r.backbone() + "|" + r.method() + "|" + r.task(), TreeMap::new, Collectors.toList()));
     byCell.forEach((key, trials) -> cells.put(key, bestGridPoint(trials, selection)));
+    // A test table has a column only for the tasks with a labelled test split.
+    List<TrialRecord> taskColumns = selection.reportsTest ? usable : records;
     return new ResultTable(selection,
         distinct(records, TrialRecord::backbone, Comparator.naturalOrder()),
         distinct(records, TrialRecord::method, Comparator.comparing(MethodNames::order)),
-        distinct(records, TrialRecord::task, Comparator.naturalOrder()),
+        distinct(taskColumns, TrialRecord::task, Comparator.naturalOrder()),
         taskInfo(records), cells);
   }
 

@@ -60,6 +60,9 @@ public final class TablePublisher {
         : spark.read().parquet(new Path(previous, RESULTS + ".parquet").toString()).collectAsList();
 
     for (ResultTable table : tables) {
+      if (table.tasks().isEmpty()) {
+        continue; // a test table when no task of the sweep has a labelled test split
+      }
       write(fs, new Path(layout.tables(), table.selection().fileName + ".md"), TableRenderer.markdown(table, published));
       write(fs, new Path(layout.tables(), table.selection().fileName + ".tex"), TableRenderer.latex(table, published));
     }
@@ -73,6 +76,10 @@ public final class TablePublisher {
       figures.add(writeFigure(fs, layout, figure));
     }
     console.println(TableRenderer.markdown(devTable, published));
+    ResultTable testTable = tables.get(Selection.DEV_BEST_EPOCH_TEST.ordinal());
+    if (!testTable.tasks().isEmpty()) {
+      console.println(TableRenderer.markdown(testTable, published));
+    }
 
     RunComparison comparison = null;
     if (previousRows != null) {

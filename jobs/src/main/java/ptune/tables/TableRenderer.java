@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Lays a {@link ResultTable} out as the paper does (rows backbone x method, columns tasks) plus the
  * reader's yardsticks: the majority-class row, what one dev example is worth on small dev sets, and
- * the published numbers ("*" = not verified in a source). Markdown and LaTeX differ only in syntax.
+ * the published numbers ("*" = not verified in a source). Column headers name the metric and the
+ * split the numbers are on (dev, or test for the tasks with a labelled test split). Markdown and
+ * LaTeX differ only in syntax.
  */
 public final class TableRenderer {
 
@@ -48,8 +50,9 @@ public final class TableRenderer {
   static List<List<String>> grid(ResultTable t, PublishedResults published, String pm, String unverified) {
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("backbone / method"));
+    String split = t.selection().reportedSplit();
     t.tasks().forEach(task -> header.add(task.toUpperCase(Locale.ROOT) + " (" + t.taskInfo().getOrDefault(task,
-        new TaskInfo(task, "score", null, null)).metric() + ")"));
+        new TaskInfo(task, "score", null, null)).metric() + ", " + split + ")"));
     rows.add(header);
     for (String backbone : t.backbones()) {
       for (String method : t.methods()) {
@@ -61,7 +64,8 @@ public final class TableRenderer {
         rows.add(row);
       }
     }
-    List<String> majority = new ArrayList<>(List.of("majority class"));
+    // The majority baseline and the example granularity are measured on dev.
+    List<String> majority = new ArrayList<>(List.of(t.selection().reportsTest ? "majority class (dev)" : "majority class"));
     List<String> granularity = new ArrayList<>(List.of("1 dev example ="));
     for (String task : t.tasks()) {
       TaskInfo info = t.taskInfo().get(task);
@@ -70,7 +74,7 @@ public final class TableRenderer {
           : String.format(Locale.ROOT, "%.2f pts (n=%d)", info.pointsPerExample(), info.devSize()));
     }
     rows.add(majority);
-    if (granularity.stream().skip(1).anyMatch(s -> !s.equals("–"))) {
+    if (!t.selection().reportsTest && granularity.stream().skip(1).anyMatch(s -> !s.equals("–"))) {
       rows.add(granularity);
     }
     Map<String, List<String>> reference = new LinkedHashMap<>();

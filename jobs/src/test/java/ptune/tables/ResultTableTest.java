@@ -36,4 +36,33 @@ class ResultTableTest {
     assertTrue(md.contains("1.79 pts (n=56)"), md);
     assertTrue(md.contains("94.6*"), "unverified paper numbers are marked: " + md);
   }
+
+  private static TrialRecord ner(long seed, String lr, double dev, Double test) {
+    return new TrialRecord("ner" + seed + lr, "b", "pt2", "conll03", seed, Map.of("lr", lr), "COMPLETED",
+        "f1", dev, dev, null, test, 0.0, 3250);
+  }
+
+  @Test
+  void tasksWithALabelledTestSplitReportTestAtTheGridPointSelectedOnDev() {
+    List<TrialRecord> records = List.of(
+        ner(1, "0.01", 0.80, 0.70), ner(2, "0.01", 0.82, 0.74), // best on dev
+        ner(1, "0.005", 0.70, 0.90), ner(2, "0.005", 0.72, 0.92), // best on test: must not win
+        trial("pt2", 1, "0.01", 0.80, 0.60, 0.70));
+    ResultTable test = ResultTable.build(records, Selection.DEV_BEST_EPOCH_TEST);
+    assertEquals(List.of("conll03"), test.tasks(), "only tasks with test scores get a test column");
+    Cell c = test.cell("b", "pt2", "conll03");
+    assertEquals(72.0, c.mean(), 1e-9);
+    assertEquals(Math.sqrt(8), c.std(), 1e-9);
+    assertEquals("{lr=0.01}", c.gridPoint());
+    assertNull(test.cell("b", "pt2", "cb"));
+    String md = TableRenderer.markdown(test, PublishedResults.load());
+    assertTrue(md.contains("CONLL03 (f1, test)") && md.contains("72.0 ± 2.8 (2)"), md);
+    assertTrue(md.contains("majority class (dev)") && !md.contains("1 dev example"), md);
+
+    ResultTable dev = ResultTable.build(records, Selection.DEV_BEST_EPOCH);
+    assertEquals(81.0, dev.cell("b", "pt2", "conll03").mean(), 1e-9);
+    assertEquals(72.0, dev.cell("b", "pt2", "conll03").testMean(), 1e-9);
+    String devMd = TableRenderer.markdown(dev, PublishedResults.load());
+    assertTrue(devMd.contains("CB (accuracy, dev)") && devMd.contains("CONLL03 (f1, dev)"), devMd);
+  }
 }

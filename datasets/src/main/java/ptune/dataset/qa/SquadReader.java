@@ -25,7 +25,8 @@ import ptune.dataset.SpanExtractionExample.Answer;
  * SQuAD 1.1 and 2.0 JSON: articles, paragraphs (context), questions with gold answers as text plus
  * character offset. A 2.0 question with {@code is_impossible} has no answers. Every answer must be
  * found at its offset, otherwise the training span would be wrong. Errors name the question by its
- * 1-based position in the file ("record") and its id.
+ * 1-based position in the file ("record") and its id. Each question remembers its article's title
+ * (or its position in the file when untitled), the group samples and splits keep whole.
  */
 public final class SquadReader implements DatasetReader {
 
@@ -37,13 +38,17 @@ public final class SquadReader implements DatasetReader {
     List<Example> examples = new ArrayList<>();
     for (Path file : files) {
       int record = 0;
+      int articleIndex = 0;
       for (JsonNode article : array(parse(file), "data")) {
+        articleIndex++;
+        String title = article.hasNonNull("title") ? article.get("title").asText()
+            : "article " + articleIndex + " of " + file.getFileName();
         for (JsonNode paragraph : array(article, "paragraphs")) {
           String context = text(paragraph, "context");
           for (JsonNode qa : array(paragraph, "qas")) {
             record++;
             try {
-              examples.add(toExample(qa, context));
+              examples.add(toExample(qa, context, title));
             } catch (RecordProblem problem) {
               String where = qa.has("id") ? " (question id " + qa.get("id").asText() + ")" : "";
               bad.handle(new DatasetFormatException(
@@ -67,7 +72,7 @@ public final class SquadReader implements DatasetReader {
     }
   }
 
-  private static SpanExtractionExample toExample(JsonNode qa, String context) {
+  private static SpanExtractionExample toExample(JsonNode qa, String context, String title) {
     boolean impossible = qa.path("is_impossible").asBoolean(false);
     List<Answer> answers = new ArrayList<>();
     for (JsonNode answer : array(qa, "answers")) {
@@ -82,6 +87,7 @@ public final class SquadReader implements DatasetReader {
     if (impossible && !answers.isEmpty()) {
       throw new RecordProblem("answers", "an impossible question must have no answers");
     }
-    return new SpanExtractionExample(text(qa, "id"), text(qa, "question"), context, answers, impossible);
+    return new SpanExtractionExample(text(qa, "id"), text(qa, "question"), context, answers, impossible,
+        title);
   }
 }

@@ -1,0 +1,46 @@
+package ptune.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ptune.trial.EpochMetrics;
+import ptune.trial.TrialResult;
+import ptune.trial.TrialSpec;
+import ptune.trial.TrialStatus;
+
+class TrialRowTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static TrialResult result(String task, List<EpochMetrics> epochs, Map<String, Double> test) {
+    TrialSpec spec = TrialSpec.of("s", "minilm-l6", "pt2", task, 1, Map.of("lr", 0.01));
+    return new TrialResult(spec, TrialStatus.COMPLETED, "f1", epochs, 1, 0.8, Map.of("f1", 0.8), Map.of(), test,
+        0.0, 80, 10, 100, 1.0, 10.0, "cpu", "tokenized", null, null);
+  }
+
+  @Test
+  void testMetricsOfTheBestDevEpochAndPerEpochTestScoresAreInTheRow() throws Exception {
+    List<EpochMetrics> epochs = List.of(
+        new EpochMetrics(1, 0.5, 0.8, Map.of("f1", 0.8), 2.0, Map.of("f1", 0.7, "precision", 0.6)),
+        new EpochMetrics(2, 0.4, 0.75, Map.of("f1", 0.75), 2.0));
+    JsonNode row = JSON.readTree(TrialRow.toJson(result("conll03", epochs, Map.of("f1", 0.7, "precision", 0.6)), null, "0"));
+    assertEquals(0.7, row.get("test_score").asDouble(), 1e-12);
+    assertEquals(0.6, JSON.readTree(row.get("test_metrics_json").asText()).get("precision").asDouble(), 1e-12);
+    JsonNode history = JSON.readTree(row.get("epochs_json").asText());
+    assertEquals(0.7, history.get(0).get("testMetrics").get("f1").asDouble(), 1e-12);
+    assertEquals(0, history.get(1).get("testMetrics").size(), "epoch 2 did not improve dev: no test scoring");
+  }
+
+  @Test
+  void aTaskWithoutTestLabelsHasNoTestScore() throws Exception {
+    JsonNode row = JSON.readTree(TrialRow.toJson(
+        result("rte", List.of(new EpochMetrics(1, 0.5, 0.8, Map.of("f1", 0.8), 2.0)), Map.of()), null, "0"));
+    assertTrue(row.get("test_score").isNull());
+    assertEquals("{}", row.get("test_metrics_json").asText());
+  }
+}
