@@ -84,7 +84,8 @@ public record HtmlReport(
     out.append("<section id=\"tables\">\n<h2>Tables</h2>\n");
     out.append("<p class=\"muted\">Cells: mean ± sample std over seeds (n), in points. Grey rows: yardsticks "
         + "(majority class, what one dev example is worth, published numbers; * = not verified in a source).</p>\n");
-    for (ResultTable table : tables) {
+    List<ResultTable> shown = tables.stream().filter(t -> !t.tasks().isEmpty()).toList();
+    for (ResultTable table : shown) { // a test table is empty when no task has a labelled test split
       List<List<String>> rows = TableRenderer.grid(table, published, "±", "*");
       int ours = table.backbones().size() * table.methods().size();
       out.append("<table id=\"").append(esc(table.selection().fileName)).append("\">\n<caption>")
@@ -103,7 +104,7 @@ public record HtmlReport(
       out.append("</tbody>\n</table>\n");
     }
     out.append("<p class=\"muted\">Also as Markdown, LaTeX, CSV and Parquet beside this page: ")
-        .append(tables.stream().map(t -> link(t.selection().fileName + ".md", t.selection().fileName + ".md"))
+        .append(shown.stream().map(t -> link(t.selection().fileName + ".md", t.selection().fileName + ".md"))
             .collect(Collectors.joining(", ")))
         .append(", ").append(link("results.csv", "results.csv")).append(".</p>\n</section>\n");
   }
