@@ -48,6 +48,11 @@ import ptune.trainer.TrainingOutcome;
 public final class PromptTuningTrialRunner implements TrialRunner {
 
   @Override
+  public void validate(TrialSpec spec, Path dataDir) {
+    TrialPreflight.check(spec, dataDir);
+  }
+
+  @Override
   public TrialResult run(TrialSpec spec, TrialEnvironment env) {
     long started = System.nanoTime();
     try {
@@ -150,6 +155,12 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     if (result.skippedRecords() > 0) {
       System.err.printf("trial %s: skipped %d bad records of %s %s: %s%n", spec.trialId(),
           result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages());
+    }
+    if (result.examples().isEmpty()) {
+      throw new IllegalArgumentException(task.paths(split, dataDir) + ": no usable records (task "
+          + task.name() + ", " + split.lowerName() + " split"
+          + (result.skippedRecords() > 0 ? "; all " + result.skippedRecords() + " skipped as bad, the first: "
+              + result.skippedMessages().get(0) : "") + ")");
     }
     return result.examples();
   }

@@ -26,6 +26,9 @@ public final class TrialRow {
 
   public static final String TRIAL_ID = "trial_id";
 
+  /** Written last: a part without it was cut short. */
+  public static final String LAST_COLUMN = "finished_at";
+
   /** Columns before the hyperparameters. */
   public static final StructType ID_COLUMNS =
       new StructType(
@@ -114,7 +117,7 @@ public final class TrialRow {
     row.put("executor", executor);
     row.put("features", result.features());
     row.put("checkpoint_path", checkpointPath);
-    row.put("finished_at", Instant.now().toString());
+    row.put(LAST_COLUMN, Instant.now().toString());
     return row.toString();
   }
 

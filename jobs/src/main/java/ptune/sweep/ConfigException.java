@@ -7,6 +7,11 @@ public class ConfigException extends RuntimeException {
     super(file + (line > 0 ? ":" + line : "") + ": " + key + ": " + problem);
   }
 
+  /** Several problems found at once (pre-flight), one per line. */
+  public ConfigException(java.util.List<ConfigException> problems) {
+    super(String.join("\n", problems.stream().map(Throwable::getMessage).toList()));
+  }
+
   public ConfigException(String file, String problem, Throwable cause) {
     super(file + ": " + problem, cause);
   }

@@ -8,9 +8,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import ptune.preprocess.HadoopFeatureSource;
+import ptune.results.ResultWriteException;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialTable;
 import ptune.trial.TrialSpec;
+import ptune.trial.TrialStatus;
 
 /**
  * Runs a sweep on Spark: one task per trial (one partition each, so a trial is never queued behind
@@ -38,11 +40,16 @@ public final class DistributedSweep {
     if (force) {
       store.forget(trials.stream().map(TrialSpec::trialId).toList());
     }
-    Set<String> alreadyDone = store.finishedTrialIds();
+    TrialResultStore.PartScan before = store.scan();
+    before.damaged().values().forEach(d -> console.printf("sweep %s: damaged result %s; its trial runs again%n", config.name(), d));
+    store.quarantine(before);
+    Set<String> alreadyDone = before.finished();
     List<TrialSpec> todo = missing(trials, alreadyDone);
     int skipped = trials.size() - todo.size();
-    console.printf("sweep %s: %d trials, %d already done, %d to run -> %s%n",
-        config.name(), trials.size(), skipped, todo.size(), layout.root());
+    long retried = todo.stream().filter(t -> before.failed().contains(t.trialId())).count();
+    console.printf("sweep %s: %d trials, %d already done, %d to run%s -> %s%n",
+        config.name(), trials.size(), skipped, todo.size(),
+        retried == 0 ? "" : " (" + retried + " failed before: retried)", layout.root());
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     LongAccumulator finished = jsc.sc().longAccumulator("trials finished");
@@ -59,19 +66,48 @@ public final class DistributedSweep {
         try {
           jsc.parallelize(todo, todo.size()).map(task).collect();
         } catch (Exception e) { // a SparkException (undeclared): the job aborted, typically on a lost executor
+          ResultWriteException writeFailure = writeFailure(e);
+          if (writeFailure != null) {
+            throw writeFailure; // deterministic: another round would train the trials only to fail again
+          }
           console.printf("sweep %s: round %d ended early (%s); re-submitting the trials without a result%n",
               config.name(), round, e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse(""));
         }
-        todo = missing(todo, store.finishedTrialIds());
+        todo = missing(todo, store.scan().statuses().keySet()); // a FAILED trial is not retried within a run
       }
       jsc.clearCallSite();
       jsc.setJobDescription(null);
     }
-    if (store.hasParts()) {
+    TrialResultStore.PartScan after = store.scan();
+    if (!after.rows().isEmpty()) {
       TrialTable.consolidate(spark, layout);
     }
+    List<String> failedNow = trials.stream().map(TrialSpec::trialId).filter(after.failed()::contains).toList();
+    long diverged = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> TrialStatus.DIVERGED.name().equals(after.statuses().get(id))).count();
     return new SweepReport(config.name(), trials.size(), skipped, (int) finished.value().longValue(),
-        (int) failed.value().longValue(), todo.stream().map(TrialSpec::trialId).toList());
+        failedNow, (int) diverged, todo.stream().map(TrialSpec::trialId).toList(),
+        layout.trials() + "/" + TrialTable.CSV);
+  }
+
+  /**
+   * The result-write failure that aborted the job, found in the cause chain (local mode keeps the
+   * executor's exception) or, when Spark only kept its text, by its class name in the message.
+   */
+  private static ResultWriteException writeFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ResultWriteException w) {
+        return w;
+      }
+    }
+    String name = ResultWriteException.class.getName() + ": ";
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    int at = message.indexOf(name);
+    if (at < 0) {
+      return null;
+    }
+    String what = message.substring(at + name.length()).lines().findFirst().orElse("");
+    return ResultWriteException.relayed(what);
   }
 
   private static List<TrialSpec> missing(List<TrialSpec> trials, Set<String> done) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import ptune.results.TrialRow;
 
@@ -46,20 +46,29 @@ public final class SweepConfigReader {
 
   /** Reads {@code location}: a file path, or "quickstart" (or null) for the embedded default. */
   public static SweepConfig read(String location) {
+    ConfigLines source = lines(location);
+    try {
+      return parse(new ByteArrayInputStream(source.text().getBytes(StandardCharsets.UTF_8)), source.file());
+    } catch (IOException e) {
+      throw new ConfigException(source.file(), "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The text of the config {@link #read} reads, to locate keys in pre-flight messages. */
+  public static ConfigLines lines(String location) {
     if (location == null || location.equals("quickstart")) {
       try (InputStream in =
           SweepConfigReader.class.getClassLoader().getResourceAsStream(EMBEDDED_QUICKSTART)) {
         if (in == null) {
           throw new IllegalStateException("the jar lacks " + EMBEDDED_QUICKSTART);
         }
-        return parse(in, "classpath:" + EMBEDDED_QUICKSTART);
+        return new ConfigLines("classpath:" + EMBEDDED_QUICKSTART, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new ConfigException("classpath:" + EMBEDDED_QUICKSTART, "cannot read", e);
       }
     }
-    Path path = Path.of(location);
-    try (InputStream in = Files.newInputStream(path)) {
-      return parse(in, location);
+    try {
+      return new ConfigLines(location, Files.readString(Path.of(location)));
     } catch (IOException e) {
       throw new ConfigException(location, "cannot read: " + e.getMessage(), e);
     }
@@ -89,7 +98,7 @@ public final class SweepConfigReader {
     String key = keyPath(e.getPath());
     if (e instanceof UnknownKeyException u) {
       String where = key.equals("(top level)") ? u.key : key + "." + u.key;
-      return new ConfigException(file, lineOfKey(yaml, u.key), where, "unknown key (known keys: " + u.known + ")");
+      return new ConfigException(file, new ConfigLines(file, yaml).lineOfKey(u.key), where, "unknown key (known keys: " + u.known + ")");
     }
     String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
     return new ConfigException(file, line, key, problem);
@@ -117,21 +126,6 @@ public final class SweepConfigReader {
       this.key = key;
       this.known = known;
     }
-  }
-
-  /**
-   * Records are bound through a token buffer that forgets where a key was, so the line of an
-   * unknown key is found in the text: the first line that defines it.
-   */
-  private static int lineOfKey(String yaml, String key) {
-    Pattern definition = Pattern.compile("^[\\s-]*\\{?\\s*" + Pattern.quote(key) + "\\s*:");
-    List<String> lines = yaml.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (definition.matcher(lines.get(i)).find()) {
-        return i + 1;
-      }
-    }
-    return -1;
   }
 
   private static String keyPath(List<JsonMappingException.Reference> path) {
@@ -210,6 +204,10 @@ public final class SweepConfigReader {
             if (type.canonical(value) == null) {
               throw new ConfigException(
                   file, axis.line(), key + "." + name, "expected " + type.describe() + ", got '" + value.asText() + "'");
+            }
+            String outOfRange = catalog.rangeProblem(name, value);
+            if (outOfRange != null) {
+              throw new ConfigException(file, axis.line(), key + "." + name, outOfRange);
             }
           }
         });
