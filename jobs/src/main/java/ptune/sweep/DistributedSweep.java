@@ -90,24 +90,11 @@ public final class DistributedSweep {
         layout.trials() + "/" + TrialTable.CSV);
   }
 
-  /**
-   * The result-write failure that aborted the job, found in the cause chain (local mode keeps the
-   * executor's exception) or, when Spark only kept its text, by its class name in the message.
-   */
-  private static ResultWriteException writeFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ResultWriteException w) {
-        return w;
-      }
-    }
-    String name = ResultWriteException.class.getName() + ": ";
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    int at = message.indexOf(name);
-    if (at < 0) {
-      return null;
-    }
-    String what = message.substring(at + name.length()).lines().findFirst().orElse("");
-    return ResultWriteException.relayed(what);
+  /** The result-write failure that aborted the job, if that is what did. */
+  private static ResultWriteException writeFailure(Exception e) {
+    return TaskFailures.cause(e, ResultWriteException.class)
+        .or(() -> TaskFailures.relayedMessage(e, ResultWriteException.class).map(ResultWriteException::relayed))
+        .orElse(null);
   }
 
   private static List<TrialSpec> missing(List<TrialSpec> trials, Set<String> done) {
