@@ -5,8 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import ptune.backbone.Backbone;
-import ptune.backbone.BackboneCache;
+import ptune.backbone.BackboneRegistry;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
@@ -34,8 +33,8 @@ public final class TrialPreflight {
       throw new InvalidTrialException("method", "unknown method '" + spec.method() + "'; known methods: "
           + TuningMethods.NAMES);
     }
-    Backbone backbone = backbone(spec);
-    checkPrompt(spec, backbone.config());
+    BertConfig backbone = architecture(spec);
+    checkPrompt(spec, backbone);
     checkPositions(spec, task, backbone);
     try {
       TrialHyperparameters.head(spec);
@@ -53,9 +52,9 @@ public final class TrialPreflight {
     }
   }
 
-  private static Backbone backbone(TrialSpec spec) {
+  private static BertConfig architecture(TrialSpec spec) {
     try {
-      return BackboneCache.get(spec.backbone());
+      return BackboneRegistry.architecture(spec.backbone());
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new InvalidTrialException("backbone", "cannot load backbone '" + spec.backbone() + "': "
           + e.getMessage(), e);
@@ -85,8 +84,7 @@ public final class TrialPreflight {
    * puts in front ({@link ptune.method.TuningMethod#positionsUsed()}: pt always, pt2 when
    * {@code shift_positions}); RoBERTa numbers positions from {@code pad + 1}.
    */
-  private static void checkPositions(TrialSpec spec, Task task, Backbone backbone) {
-    BertConfig config = backbone.config();
+  private static void checkPositions(TrialSpec spec, Task task, BertConfig config) {
     int maxLength = TrialHyperparameters.maxLength(spec, task.kind());
     int prompt = promptPositions(spec, config);
     int used = maxLength + prompt;
@@ -96,7 +94,7 @@ public final class TrialPreflight {
       String key = spec.hyperparameters().containsKey("max_len") || prompt == 0 ? "max_len" : "prefix_len";
       throw new InvalidTrialException(key, "max_len " + maxLength
           + (prompt > 0 ? " + prefix_len " + prompt + " = " + used : "")
-          + " exceeds the " + limit + " positions of backbone " + backbone.name()
+          + " exceeds the " + limit + " positions of backbone " + spec.backbone()
           + (task.kind() == TaskKind.SPAN_EXTRACTION && !spec.hyperparameters().containsKey("max_len")
               ? " (max_len defaults to " + maxLength + " for QA)" : ""));
     }

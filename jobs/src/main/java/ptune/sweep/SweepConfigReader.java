@@ -89,7 +89,7 @@ public final class SweepConfigReader {
       throw new ConfigException(file, -1, "(file)", "the config is empty");
     }
     SweepConfig config = raw.withDefaults();
-    validate(config, file);
+    validate(config, new ConfigLines(file, yaml));
     return config;
   }
 
@@ -140,31 +140,34 @@ public final class SweepConfigReader {
     return key.length() == 0 ? "(top level)" : key.toString();
   }
 
-  private static void validate(SweepConfig c, String file) {
+  private static void validate(SweepConfig c, ConfigLines lines) {
+    String file = lines.file();
     if (c.name() == null || c.name().isBlank()) {
       throw new ConfigException(file, -1, "name", "missing: every sweep needs a name");
     }
     if (!c.name().matches("[A-Za-z0-9._-]+")) {
-      throw new ConfigException(file, -1, "name", "use letters, digits, '.', '_' or '-' only (it names a directory)");
+      throw new ConfigException(file, lines.lineOfKey("name"), "name",
+          "use letters, digits, '.', '_' or '-' only (it names a directory)");
     }
-    requireNonEmpty(c.backbones(), "backbones", file);
-    requireNonEmpty(c.methods(), "methods", file);
-    requireNonEmpty(c.tasks(), "tasks", file);
-    requireNonEmpty(c.seeds(), "seeds", file);
+    requireNonEmpty(c.backbones(), "backbones", lines);
+    requireNonEmpty(c.methods(), "methods", lines);
+    requireNonEmpty(c.tasks(), "tasks", lines);
+    requireNonEmpty(c.seeds(), "seeds", lines);
     if (c.retryRounds() < 0) {
-      throw new ConfigException(file, -1, "retry_rounds", "must be >= 0");
+      throw new ConfigException(file, lines.lineOfKey("retry_rounds"), "retry_rounds", "must be >= 0");
     }
     c.hyperparameterTypes().keySet().stream().filter(TrialRow.RESERVED::contains).findFirst().ifPresent(name -> {
-      throw new ConfigException(file, -1, "hyperparameter_types." + name, "reserved: a result column has this name");
+      throw new ConfigException(file, lines.lineOfValue("hyperparameter_types", name), "hyperparameter_types." + name,
+          "reserved: a result column has this name");
     });
     HyperparameterCatalog catalog = c.catalog();
     checkGrid(c.grid(), "grid", catalog, file, false);
     for (int i = 0; i < c.overrides().size(); i++) {
       GridOverride o = c.overrides().get(i);
       String key = "overrides[" + i + "]";
-      checkSelector(o.backbone(), c.backbones(), key + ".backbone", file);
-      checkSelector(o.method(), c.methods(), key + ".method", file);
-      checkSelector(o.task(), c.tasks(), key + ".task", file);
+      checkSelector(o.backbone(), c.backbones(), key + ".backbone", lines);
+      checkSelector(o.method(), c.methods(), key + ".method", lines);
+      checkSelector(o.task(), c.tasks(), key + ".task", lines);
       if (o.grid() == null || o.grid().isEmpty()) {
         throw new ConfigException(file, -1, key + ".grid", "empty grid: an override must set at least one hyperparameter");
       }
@@ -172,15 +175,18 @@ public final class SweepConfigReader {
     }
   }
 
-  private static void requireNonEmpty(List<?> values, String key, String file) {
+  private static void requireNonEmpty(List<?> values, String key, ConfigLines lines) {
     if (values == null || values.isEmpty()) {
-      throw new ConfigException(file, -1, key, "empty: give at least one value");
+      throw new ConfigException(lines.file(), lines.lineOfKey(key), key, "empty: give at least one value");
     }
   }
 
-  private static void checkSelector(String value, List<String> allowed, String key, String file) {
+  /** The line is the first in the overrides that names the value: the selector's, in a config written by hand. */
+  private static void checkSelector(String value, List<String> allowed, String key, ConfigLines lines) {
     if (value != null && !allowed.contains(value)) {
-      throw new ConfigException(file, -1, key, "'" + value + "' is not one of " + allowed);
+      int line = lines.lineOfValue("overrides", value);
+      throw new ConfigException(lines.file(), line == lines.lineOfKey("overrides") ? -1 : line, key,
+          "'" + value + "' is not one of " + allowed);
     }
   }
 

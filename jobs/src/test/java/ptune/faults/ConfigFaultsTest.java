@@ -105,6 +105,21 @@ class ConfigFaultsTest {
   }
 
   @Test
+  void aModelDirectoryIsCheckedFromItsConfigWithRobertasPositionOffset() throws IOException {
+    Path model = Files.createDirectories(tmp.resolve("my-roberta"));
+    Files.writeString(model.resolve("config.json"), """
+        {"model_type": "roberta", "vocab_size": 50265, "hidden_size": 64, "num_hidden_layers": 2,
+         "num_attention_heads": 2, "intermediate_size": 128, "max_position_embeddings": 113, "pad_token_id": 1}
+        """);
+    Files.writeString(model.resolve("model.safetensors"), "not read by the pre-flight check");
+    String yaml = base().replace("backbones: [minilm-l6]", "backbones: [" + model + "]").replace("methods: [pt, pt2]", "methods: [pt2]");
+    CommandLine result = sweep(yaml);
+    // RoBERTa numbers positions from pad + 1 = 2: 111 of the 113 are left; pt2's 16 prompts shift the input past them.
+    assertRejected(result, ":10: grid.max_len: max_len 96 + prefix_len 16 = 112 exceeds the 111 positions of backbone "
+        + model + " (trials of pt2 on cb");
+  }
+
+  @Test
   void everyProblemIsListedAtOnce() throws IOException {
     CommandLine result = sweep(base().replace("tasks: [cb]", "tasks: [cb, cbb]").replace("max_len: 96", "max_len: 500"));
     assertEquals(ExitCode.USAGE, result.exitCode());
