@@ -68,14 +68,6 @@ public final class TrialResultStore implements Serializable {
   }
 
   /**
-   * Trials with a result: COMPLETED or DIVERGED (a diverged trial is an outcome of its grid point).
-   * FAILED trials are not done: a rerun retries them. Damaged parts count as missing.
-   */
-  public Set<String> finishedTrialIds() {
-    return scan().finished();
-  }
-
-  /**
    * Reads every part file and checks it is a whole result row of the trial it is named after: valid
    * JSON (a truncated file is not), the trial id, a known status and the last column written.
    * A Hadoop checksum mismatch (the {@code .crc} sidecar of a local or checksummed filesystem)
@@ -101,13 +93,20 @@ public final class TrialResultStore implements Serializable {
           damaged.put(id, status.getPath() + ": unreadable (" + firstLine(e) + ")");
           continue;
         }
-        String problem = problem(text, id);
+        JsonNode row;
+        try {
+          row = JSON.readTree(text);
+        } catch (IOException e) {
+          damaged.put(id, status.getPath() + ": not a whole JSON row (truncated?): " + firstLine(e));
+          continue;
+        }
+        String problem = problem(row, id);
         if (problem != null) {
           damaged.put(id, status.getPath() + ": " + problem);
           continue;
         }
         rows.put(id, text);
-        statuses.put(id, JSON.readTree(text).get("status").asText());
+        statuses.put(id, row.get("status").asText());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + layout.trialParts(), e);
@@ -115,14 +114,8 @@ public final class TrialResultStore implements Serializable {
     return new PartScan(rows, statuses, damaged);
   }
 
-  /** Why {@code text} is not the result row of trial {@code id}, or null. */
-  private static String problem(String text, String id) {
-    JsonNode row;
-    try {
-      row = JSON.readTree(text);
-    } catch (IOException e) {
-      return "not a whole JSON row (truncated?): " + firstLine(e);
-    }
+  /** Why {@code row} is not the result row of trial {@code id}, or null. */
+  private static String problem(JsonNode row, String id) {
     if (row == null || !row.isObject()) {
       return "not a JSON object";
     }

@@ -3,7 +3,9 @@ package ptune.sweep;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -73,7 +75,8 @@ public final class DistributedSweep {
           console.printf("sweep %s: round %d ended early (%s); re-submitting the trials without a result%n",
               config.name(), round, e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse(""));
         }
-        todo = missing(todo, store.scan().statuses().keySet()); // a FAILED trial is not retried within a run
+        // A FAILED trial is not retried within a run; a failure recorded by an earlier run is no result of this one.
+        todo = missing(todo, recordedSince(before, store.scan()));
       }
       jsc.clearCallSite();
       jsc.setJobDescription(null);
@@ -82,12 +85,22 @@ public final class DistributedSweep {
     if (!after.rows().isEmpty()) {
       TrialTable.consolidate(spark, layout);
     }
-    List<String> failedNow = trials.stream().map(TrialSpec::trialId).filter(after.failed()::contains).toList();
+    Set<String> lost = todo.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
+    List<String> failedNow = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> after.failed().contains(id) && !lost.contains(id)).toList();
     long diverged = trials.stream().map(TrialSpec::trialId)
         .filter(id -> TrialStatus.DIVERGED.name().equals(after.statuses().get(id))).count();
     return new SweepReport(config.name(), trials.size(), skipped, (int) finished.value().longValue(),
         failedNow, (int) diverged, todo.stream().map(TrialSpec::trialId).toList(),
         layout.trials() + "/" + TrialTable.CSV);
+  }
+
+  /** Trials whose part was written (or rewritten: a row carries its finish time) since {@code before}. */
+  private static Set<String> recordedSince(TrialResultStore.PartScan before, TrialResultStore.PartScan now) {
+    return now.rows().entrySet().stream()
+        .filter(e -> !e.getValue().equals(before.rows().get(e.getKey())))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
   }
 
   /** The result-write failure that aborted the job, if that is what did. */
