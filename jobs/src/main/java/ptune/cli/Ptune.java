@@ -10,6 +10,7 @@ import ptune.cli.commands.model.BackboneCommand;
 import ptune.cli.commands.model.BenchCommand;
 import ptune.dataset.DatasetFormatException;
 import ptune.jobs.AggregateJob;
+import ptune.jobs.CheckJob;
 import ptune.jobs.JobArguments;
 import ptune.jobs.PreprocessJob;
 import ptune.jobs.RunJob;
@@ -28,6 +29,7 @@ public final class Ptune {
     COMMANDS.put("sweep", new SweepJob());
     COMMANDS.put("aggregate", new AggregateJob());
     COMMANDS.put("run", new RunJob());
+    COMMANDS.put("check", new CheckJob());
     COMMANDS.put("backbone", new BackboneCommand());
     COMMANDS.put("bench", new BenchCommand());
     COMMANDS.put("fetch-data", new FetchDataCommand());
@@ -80,7 +82,7 @@ public final class Ptune {
   private static void printHelp() {
     System.out.println("usage: ptune <command> [args]");
     COMMANDS.values().forEach(command -> System.out.println("  " + command.help()));
-    System.out.println("options of preprocess, sweep, aggregate and run:");
+    System.out.println("options of preprocess, sweep, aggregate, run and check:");
     System.out.println("  " + JobArguments.USAGE.replace("[<config.yaml>|quickstart] ", ""));
     System.out.println("  <config>: a sweep YAML file, or \"quickstart\" (the default) for the embedded conf/quickstart.yaml");
   }
