@@ -114,6 +114,17 @@ public final class TrialResultStore implements Serializable {
     return new PartScan(rows, statuses, damaged);
   }
 
+  /** "runner R, data_dir D" of a result row; rows written before these columns existed say "unknown". */
+  public static String provenance(String rowJson) {
+    try {
+      JsonNode row = JSON.readTree(rowJson);
+      return "runner " + row.path(TrialRow.RUNNER).asText("unknown") + ", data_dir "
+          + row.path(TrialRow.DATA_DIR).asText("unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException("a checked part no longer parses", e);
+    }
+  }
+
   /** Why {@code row} is not the result row of trial {@code id}, or null. */
   private static String problem(JsonNode row, String id) {
     if (row == null || !row.isObject()) {

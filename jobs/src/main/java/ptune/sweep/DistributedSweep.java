@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -48,6 +49,7 @@ public final class DistributedSweep {
     Set<String> alreadyDone = before.finished();
     List<TrialSpec> todo = missing(trials, alreadyDone);
     int skipped = trials.size() - todo.size();
+    warnAboutOtherInputs(config, trials, before);
     long retried = todo.stream().filter(t -> before.failed().contains(t.trialId())).count();
     console.printf("sweep %s: %d trials, %d already done, %d to run%s -> %s%n",
         config.name(), trials.size(), skipped, todo.size(),
@@ -93,6 +95,22 @@ public final class DistributedSweep {
     return new SweepReport(config.name(), trials.size(), skipped, (int) finished.value().longValue(),
         failedNow, (int) diverged, todo.stream().map(TrialSpec::trialId).toList(),
         layout.trials() + "/" + TrialTable.CSV);
+  }
+
+  /**
+   * The trial id hashes the grid point, not the runner class or the data directory: results kept
+   * from a run with other ones are said to be so (and --force redoes them), never silently reused.
+   */
+  private void warnAboutOtherInputs(SweepConfig config, List<TrialSpec> trials, TrialResultStore.PartScan before) {
+    String now = "runner " + config.runner() + ", data_dir " + config.dataDir();
+    Map<String, Long> others = trials.stream()
+        .filter(t -> before.finished().contains(t.trialId()))
+        .map(t -> TrialResultStore.provenance(before.rows().get(t.trialId())))
+        .filter(p -> !p.equals(now))
+        .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
+    others.forEach((provenance, n) -> console.printf(
+        "sweep %s: %d trials already done ran with %s, not %s (kept; --force redoes them)%n",
+        config.name(), n, provenance, now));
   }
 
   /** Trials whose part was written (or rewritten: a row carries its finish time) since {@code before}. */

@@ -50,6 +50,19 @@ class TrialFaultsTest {
   }
 
   @Test
+  void resultsKeptFromOtherDataAreSaidToBe() throws IOException {
+    Path config = FaultSweeps.config(tmp, "provenance", "[1]", "");
+    Path out = tmp.resolve("runs");
+    assertEquals(ExitCode.OK, CommandLine.run(FaultSweeps.args("sweep", config, out)).exitCode());
+    Path other = Files.createDirectories(tmp.resolve("other-data"));
+    CommandLine rerun = CommandLine.run(FaultSweeps.args("sweep", config, out, "--data", other.toString()));
+    assertEquals(ExitCode.OK, rerun.exitCode(), rerun.err());
+    assertTrue(rerun.out().contains("6 trials already done ran with runner ptune.testing.DeterministicTrialRunner, data_dir "
+        + ptune.testing.TestSweeps.sharedDatasets() + ", not runner ptune.testing.DeterministicTrialRunner, data_dir "
+        + other + " (kept; --force redoes them)"), rerun.out());
+  }
+
+  @Test
   void divergedTrialsAreResultsNotFailures() throws IOException {
     Path config = FaultSweeps.config(tmp, "diverge", "[1]", "  outcome: diverge\n");
     Files.writeString(config, Files.readString(config)
