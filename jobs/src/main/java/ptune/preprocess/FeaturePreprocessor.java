@@ -178,7 +178,7 @@ public final class FeaturePreprocessor {
         if (fs.exists(file)) {
           files.add(new InputFile(split, fs.getFileStatus(file)));
         } else if (split != Split.TEST) {
-          throw new IOException("missing " + task.name() + " " + split.lowerName() + " file " + file
+          throw new IllegalArgumentException("missing " + task.name() + " " + split.lowerName() + " file " + file
               + " (preprocess.input or data_dir points at the datasets root)");
         }
       }

@@ -22,15 +22,15 @@ public record ConfigLines(String file, String text) {
   }
 
   /**
-   * The line of {@code value} in the list under top-level {@code key} ({@code tasks: [cb, rte]} or
-   * one {@code - rte} per line), else the key's line.
+   * The line of {@code value} in the block under top-level {@code key} ({@code tasks: [cb, rte]},
+   * one {@code - rte} per line, {@code preprocess: {encoder: X}}), else the key's line.
    */
   public int lineOfValue(String key, String value) {
     int keyLine = lineOfKey(key);
     if (keyLine < 0) {
       return -1;
     }
-    Pattern item = Pattern.compile("(^|[\\s\\[,:-])['\"]?" + Pattern.quote(value) + "['\"]?\\s*($|[\\],#])");
+    Pattern item = Pattern.compile("(^|[\\s\\[{,:-])['\"]?" + Pattern.quote(value) + "['\"]?\\s*($|[\\]},#])");
     List<String> lines = text.lines().toList();
     for (int i = keyLine - 1; i < lines.size(); i++) {
       String line = lines.get(i);

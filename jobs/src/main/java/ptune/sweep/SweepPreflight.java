@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import ptune.preprocess.FeatureEncoder;
 import ptune.trial.InvalidTrialException;
 import ptune.trial.TrialRunner;
 import ptune.trial.TrialSpec;
 
 /**
  * Everything about a sweep that can be checked on the driver before preprocessing and before any
- * trial starts: the runner class loads, every trial passes its runner's own checks
+ * trial starts: the runner class (and the preprocess encoder) loads, every trial passes its runner's own checks
  * ({@link TrialRunner#validate}: names against the registries, data files, prompt and position
  * limits), and the output directory takes a file. Each problem is reported with the config file,
  * the line and the key that set the value at fault; all of them at once.
@@ -45,6 +46,7 @@ public final class SweepPreflight {
    */
   public void check(SweepLayout layout) {
     TrialRunner runner = runner();
+    checkEncoder();
     Map<String, ConfigException> problems = new LinkedHashMap<>();
     Path dataDir = Path.of(config.dataDir());
     for (TrialSpec spec : GridExpander.expand(config)) {
@@ -73,6 +75,23 @@ public final class SweepPreflight {
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
       throw new ConfigException(source.file(), source.lineOfKey("runner"), "runner",
           config.runner() + " cannot be created with a no-arg constructor: " + e);
+    }
+  }
+
+  private void checkEncoder() {
+    String encoder = config.preprocess().encoder();
+    if (encoder == null) {
+      return;
+    }
+    try {
+      Object instance = Class.forName(encoder, true, Thread.currentThread().getContextClassLoader())
+          .getDeclaredConstructor().newInstance();
+      if (!(instance instanceof FeatureEncoder)) {
+        throw new ClassCastException(encoder + " is no " + FeatureEncoder.class.getName());
+      }
+    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+      throw new ConfigException(source.file(), source.lineOfValue("preprocess", encoder), "preprocess.encoder",
+          encoder + " cannot be created with a no-arg constructor: " + e);
     }
   }
 

@@ -162,6 +162,14 @@ class ConfigFaultsTest {
   }
 
   @Test
+  void aMisspeltRunnerOrEncoderClassNamesItsLine() throws IOException {
+    assertRejected(sweep(base().replace("name: faults\n", "name: faults\nrunner: ptune.trial.PromptTunningTrialRunner\n")),
+        ":2: runner: ptune.trial.PromptTunningTrialRunner cannot be created");
+    assertRejected(sweep(base() + "preprocess: {encoder: ptune.preprocess.BackboneFeatureEncodr}\n"),
+        ":16: preprocess.encoder: ptune.preprocess.BackboneFeatureEncodr cannot be created");
+  }
+
+  @Test
   void runChecksBeforePreprocessing() throws IOException {
     Path config = Files.writeString(tmp.resolve("x.yaml"),
         base().replace("lr: 1.0e-2", "lr: -1.0e-2") + "preprocess: {encoder: ptune.preprocess.BackboneFeatureEncoder}\n");
