@@ -1,5 +1,7 @@
 package ptune.sweep;
 
+import java.util.List;
+
 /** A sweep config that cannot run; the message names the file, the line when known, and the key. */
 public class ConfigException extends RuntimeException {
 
@@ -8,7 +10,7 @@ public class ConfigException extends RuntimeException {
   }
 
   /** Several problems found at once (pre-flight), one per line. */
-  public ConfigException(java.util.List<ConfigException> problems) {
+  public ConfigException(List<ConfigException> problems) {
     super(String.join("\n", problems.stream().map(Throwable::getMessage).toList()));
   }
 
