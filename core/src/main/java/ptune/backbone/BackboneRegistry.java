@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ptune.model.BertConfig;
 
 /**
  * Resolves a backbone by built-in name or by path to a Hugging Face model directory. Built-in
@@ -25,6 +26,26 @@ public final class BackboneRegistry {
   }
 
   private BackboneRegistry() {}
+
+  /**
+   * The architecture of a backbone without loading a model directory's weights: its
+   * {@code config.json} (and that {@code model.safetensors} is there), so the driver can check a
+   * sweep on bert-large or roberta-large cheaply. Built-ins infer it from their weights, which
+   * {@link BackboneCache} then keeps for the trials of the same JVM.
+   */
+  public static BertConfig architecture(String nameOrPath) throws IOException {
+    if (BUILT_INS.containsKey(nameOrPath)) {
+      return BackboneCache.get(nameOrPath).config();
+    }
+    Path dir = Path.of(nameOrPath);
+    if (!Files.isDirectory(dir)) {
+      return load(nameOrPath).config(); // the unknown-backbone error, listing the built-ins
+    }
+    if (!Files.isRegularFile(dir.resolve("model.safetensors"))) {
+      throw new IOException(dir + ": no model.safetensors");
+    }
+    return HfModelDirectory.readConfig(dir.resolve("config.json"));
+  }
 
   public static Backbone load(String nameOrPath) throws IOException {
     return switch (nameOrPath) {

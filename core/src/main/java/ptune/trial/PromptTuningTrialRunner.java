@@ -46,6 +46,11 @@ import ptune.trainer.TrainingOutcome;
 public final class PromptTuningTrialRunner implements TrialRunner {
 
   @Override
+  public void validate(TrialSpec spec, Path dataDir) {
+    TrialPreflight.check(spec, dataDir);
+  }
+
+  @Override
   public TrialResult run(TrialSpec spec, TrialEnvironment env) {
     long started = System.nanoTime();
     try {

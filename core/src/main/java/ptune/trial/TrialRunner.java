@@ -1,6 +1,7 @@
 package ptune.trial;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * Runs one trial to completion and reports its result; never throws for a problem inside the
@@ -8,4 +9,13 @@ import java.io.Serializable;
  */
 public interface TrialRunner extends Serializable {
   TrialResult run(TrialSpec spec, TrialEnvironment environment);
+
+  /**
+   * Checks on the driver, before any trial of the sweep starts, what can be known without training
+   * (names, data files, limits of the backbone); the default knows nothing to check.
+   *
+   * @param dataDir the raw datasets root the trial would read
+   * @throws InvalidTrialException naming the spec field or hyperparameter at fault
+   */
+  default void validate(TrialSpec spec, Path dataDir) {}
 }

@@ -59,6 +59,12 @@ record TrialSplits(List<Example> train, List<Example> heldOut, List<Example> dev
       System.err.printf("trial %s: skipped %d bad records of %s %s: %s%n", spec.trialId(),
           result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages());
     }
+    if (result.examples().isEmpty()) {
+      throw new IllegalArgumentException(task.paths(split, dataDir) + ": no usable records (task "
+          + task.name() + ", " + split.lowerName() + " split"
+          + (result.skippedRecords() > 0 ? "; all " + result.skippedRecords() + " skipped as bad, the first: "
+              + result.skippedMessages().get(0) : "") + ")");
+    }
     return result.examples();
   }
 }

@@ -1,6 +1,9 @@
 package ptune.trial;
 
-/** How a trial ended. A failed or diverged trial is a result too: it is recorded, never retried silently. */
+/**
+ * How a trial ended; every outcome is recorded. A DIVERGED trial is a result of its grid point; a
+ * FAILED one is not: the sweep exits non-zero and the next run retries it (and says so).
+ */
 public enum TrialStatus {
   /** Trained all epochs (or stopped early by patience) and was evaluated. */
   COMPLETED,

@@ -35,6 +35,17 @@ public class DatasetFormatException extends RuntimeException {
     this.field = field;
   }
 
+  /**
+   * Problems already described (file, line, field), gathered from several records, e.g. by
+   * preprocessing on the executors.
+   */
+  public DatasetFormatException(String described) {
+    super(described);
+    this.file = null;
+    this.line = 0;
+    this.field = null;
+  }
+
   public DatasetFormatException(Path file, long line, RecordProblem problem) {
     this(file, line, problem.field(), problem.getMessage());
   }

@@ -8,11 +8,15 @@ import ptune.cli.commands.data.DataStatsCommand;
 import ptune.cli.commands.data.FetchDataCommand;
 import ptune.cli.commands.model.BackboneCommand;
 import ptune.cli.commands.model.BenchCommand;
+import ptune.dataset.DatasetFormatException;
 import ptune.jobs.AggregateJob;
+import ptune.jobs.CheckJob;
 import ptune.jobs.JobArguments;
 import ptune.jobs.PreprocessJob;
 import ptune.jobs.RunJob;
 import ptune.jobs.SweepJob;
+import ptune.results.DamagedResultsException;
+import ptune.results.ResultWriteException;
 import ptune.sweep.ConfigException;
 
 /** The {@code ptune} command line: {@code ptune <command> [args]}; commands are registered here only. */
@@ -25,6 +29,7 @@ public final class Ptune {
     COMMANDS.put("sweep", new SweepJob());
     COMMANDS.put("aggregate", new AggregateJob());
     COMMANDS.put("run", new RunJob());
+    COMMANDS.put("check", new CheckJob());
     COMMANDS.put("backbone", new BackboneCommand());
     COMMANDS.put("bench", new BenchCommand());
     COMMANDS.put("fetch-data", new FetchDataCommand());
@@ -41,34 +46,43 @@ public final class Ptune {
   public static int run(String[] args) {
     if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
       printHelp();
-      return args.length == 0 ? 2 : 0;
+      return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
     }
     Command command = COMMANDS.get(args[0]);
     if (command == null) {
       System.err.println("unknown command '" + args[0] + "'");
       printHelp();
-      return 2;
+      return ExitCode.USAGE;
     }
     return runCommand(command, Arrays.copyOfRange(args, 1, args.length));
   }
 
-  /** Runs one command, turning a user error (bad config or arguments) into a message and exit code 2. */
+  /**
+   * Runs one command, turning a user error (bad config, arguments or data) into a message and exit
+   * code 2, an unwritable output into one message and 5; see {@link ExitCode}.
+   */
   public static int runCommand(Command command, String[] args) {
     try {
       return command.run(args);
-    } catch (ConfigException | IllegalArgumentException e) {
+    } catch (ConfigException | IllegalArgumentException | DatasetFormatException e) {
       System.err.println("error: " + e.getMessage());
-      return 2;
+      return ExitCode.USAGE;
+    } catch (ResultWriteException e) {
+      System.err.println("error: " + e.getMessage() + " (results recorded before are kept)");
+      return ExitCode.CANNOT_WRITE;
+    } catch (DamagedResultsException e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCode.TRIALS_LOST;
     } catch (Exception e) {
       e.printStackTrace();
-      return 1;
+      return ExitCode.CRASH;
     }
   }
 
   private static void printHelp() {
     System.out.println("usage: ptune <command> [args]");
     COMMANDS.values().forEach(command -> System.out.println("  " + command.help()));
-    System.out.println("options of preprocess, sweep, aggregate and run:");
+    System.out.println("options of preprocess, sweep, aggregate, run and check:");
     System.out.println("  " + JobArguments.USAGE.replace("[<config.yaml>|quickstart] ", ""));
     System.out.println("  <config>: a sweep YAML file, or \"quickstart\" (the default) for the embedded conf/quickstart.yaml");
   }

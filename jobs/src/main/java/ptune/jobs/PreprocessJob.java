@@ -23,7 +23,7 @@ public final class PreprocessJob implements Command {
   @Override
   public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
-    SweepConfig config = JobConfigs.load(args);
+    SweepConfig config = JobConfigs.loadChecked(args);
     SparkSession spark = SparkSessionFactory.create("preprocess", config, args);
     try {
       return execute(spark, config, args);

@@ -20,7 +20,7 @@ public final class RunJob implements Command {
   @Override
   public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
-    SweepConfig config = JobConfigs.load(args);
+    SweepConfig config = JobConfigs.loadChecked(args);
     SparkSession spark = SparkSessionFactory.create("run", config, args);
     try {
       int code = PreprocessJob.execute(spark, config, args);

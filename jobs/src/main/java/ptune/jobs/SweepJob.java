@@ -3,6 +3,7 @@ package ptune.jobs;
 import java.time.Duration;
 import org.apache.spark.sql.SparkSession;
 import ptune.cli.Command;
+import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
 import ptune.sweep.DistributedSweep;
 import ptune.sweep.SweepConfig;
@@ -11,9 +12,6 @@ import ptune.sweep.SweepReport;
 
 /** {@code ptune sweep}: runs every trial of a sweep that has no result yet, one Spark task each. */
 public final class SweepJob implements Command {
-
-  /** Exit code when some trials are still without a result after the retry rounds. */
-  static final int TRIALS_LOST = 3;
 
   public static void main(String[] args) {
     System.exit(Ptune.runCommand(new SweepJob(), args));
@@ -27,7 +25,7 @@ public final class SweepJob implements Command {
   @Override
   public int run(String[] argv) {
     JobArguments args = JobArguments.parse(argv);
-    SweepConfig config = JobConfigs.load(args);
+    SweepConfig config = JobConfigs.loadChecked(args);
     SparkSession spark = SparkSessionFactory.create("sweep", config, args);
     try {
       return execute(spark, config, args);
@@ -40,6 +38,14 @@ public final class SweepJob implements Command {
     SweepReport report = new DistributedSweep(spark, System.out, Duration.ofSeconds(10))
         .run(config, SweepLayout.of(args.out(), config.name()), args.force());
     System.out.println(report);
-    return report.lost().isEmpty() ? 0 : TRIALS_LOST;
+    return exitCode(report);
+  }
+
+  /** Lost trials first (they have no result at all), then failed ones; diverged trials are results. */
+  static int exitCode(SweepReport report) {
+    if (!report.lost().isEmpty()) {
+      return ExitCode.TRIALS_LOST;
+    }
+    return report.failedCount() > 0 ? ExitCode.TRIALS_FAILED : ExitCode.OK;
   }
 }

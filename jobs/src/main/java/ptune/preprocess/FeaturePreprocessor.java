@@ -13,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,6 +36,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import ptune.dataset.DatasetFormatException;
 import ptune.dataset.LineRecords;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
@@ -83,17 +88,27 @@ public final class FeaturePreprocessor {
   public List<FeatureSet> run(SweepConfig config, SweepLayout layout, FeatureEncoder encoder, boolean force) {
     String input = config.preprocess().input() != null ? config.preprocess().input() : config.dataDir();
     Map<FeatureSetKey, Task> keys = new LinkedHashMap<>();
+    Set<FeatureSetKey> skipping = new HashSet<>();
     for (TrialSpec spec : GridExpander.expand(config)) {
       Task task = TaskRegistry.get(spec.task());
-      keys.putIfAbsent(ExampleFeatures.key(spec, task), task);
+      FeatureSetKey key = ExampleFeatures.key(spec, task);
+      keys.putIfAbsent(key, task);
+      if (spec.getBoolean("skip_bad_records", false)) {
+        skipping.add(key); // strict trials of the same set still read the raw data and fail on their own
+      }
     }
     List<FeatureSet> sets = new ArrayList<>();
-    keys.forEach((key, task) -> sets.add(build(input, layout, encoder, key, task, force)));
+    keys.forEach((key, task) -> sets.add(build(input, layout, encoder, key, task, force, skipping.contains(key))));
     return sets;
   }
 
+  /**
+   * @param skipBadRecords as the trials' {@code skip_bad_records}: leave malformed records out and
+   *     report them; else the first one stops preprocessing with the reader's message
+   * @throws DatasetFormatException naming file, line and field of a malformed record
+   */
   private FeatureSet build(String input, SweepLayout layout, FeatureEncoder encoder, FeatureSetKey key, Task task,
-      boolean force) {
+      boolean force, boolean skipBadRecords) {
     Path out = new Path(layout.features() + "/" + key.directory());
     if (!(task.reader() instanceof LineRecords records) || !ExampleFeatures.storable(task.kind())) {
       String why = task.kind() + " task" + (task.reader() instanceof LineRecords ? "" : " without one record per line");
@@ -112,13 +127,34 @@ public final class FeaturePreprocessor {
       }
       outFs.delete(out, true);
       spark.sparkContext().setJobDescription("preprocess " + key);
-      Dataset<Row> features = new FeatureTransformer(encoder, key).transform(lines(files, records.headerLines(), conf))
+      // Bad records are collected in both modes: strict mode then fails here on the driver with the
+      // reader's messages (file, line, field), not with an executor's stack trace.
+      CollectionAccumulator<String> badRecords = spark.sparkContext().collectionAccumulator("bad records of " + key);
+      Dataset<Row> features = new FeatureTransformer(encoder, key, badRecords)
+          .transform(lines(files, records.headerLines(), conf))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      features.write().mode(SaveMode.Overwrite).partitionBy("split").parquet(new Path(out, "parquet").toString());
-      String arrowDir = new Path(out, "arrow").toString();
-      features.toJavaRDD().foreachPartition(rows -> writeShard(rows, fingerprint, arrowDir));
-      long rows = features.count();
-      features.unpersist();
+      long rows;
+      try {
+        rows = features.count();
+        // A recomputed partition reports its records again: the messages (file and line) are unique.
+        List<String> bad = new ArrayList<>(new TreeSet<>(badRecords.value()));
+        if (!bad.isEmpty() && !skipBadRecords) {
+          throw new DatasetFormatException(bad.get(0) + (bad.size() == 1 ? "" : " (and " + (bad.size() - 1)
+              + " more bad records)") + "; skip_bad_records: true leaves them out");
+        }
+        if (!bad.isEmpty()) {
+          console.printf("preprocess %s: skipped %d bad records (skip_bad_records), e.g. %s%n", key, bad.size(),
+              bad.subList(0, Math.min(3, bad.size())));
+        }
+        features.write().mode(SaveMode.Overwrite).partitionBy("split").parquet(new Path(out, "parquet").toString());
+        String arrowDir = new Path(out, "arrow").toString();
+        features.toJavaRDD().foreachPartition(r -> writeShard(r, fingerprint, arrowDir));
+      } catch (RuntimeException e) {
+        outFs.delete(out, true); // no half-written feature set is left to be mistaken for one
+        throw e;
+      } finally {
+        features.unpersist();
+      }
       try (OutputStream o = outFs.create(new Path(out, FINGERPRINT), true)) {
         o.write(inputsFingerprint.getBytes(StandardCharsets.UTF_8));
       }
@@ -142,7 +178,7 @@ public final class FeaturePreprocessor {
         if (fs.exists(file)) {
           files.add(new InputFile(split, fs.getFileStatus(file)));
         } else if (split != Split.TEST) {
-          throw new IOException("missing " + task.name() + " " + split.lowerName() + " file " + file
+          throw new IllegalArgumentException("missing " + task.name() + " " + split.lowerName() + " file " + file
               + " (preprocess.input or data_dir points at the datasets root)");
         }
       }

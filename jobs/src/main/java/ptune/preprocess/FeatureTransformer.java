@@ -2,6 +2,7 @@ package ptune.preprocess;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import ptune.dataset.DatasetFormatException;
 import ptune.dataset.RecordProblem;
 import ptune.dataset.Split;
@@ -30,7 +32,8 @@ import scala.collection.JavaConverters;
  * {@code split}, {@code file}, {@code line} (1-based, for error messages) and {@code header} (the
  * file's header lines, which GLUE's records need; empty for JSON Lines).
  * Output: one row per example, schema {@link #SCHEMA}. The {@link FeatureEncoder} does the task
- * template and the tokenizer; a malformed record fails the job naming file, line and field.
+ * template and the tokenizer; a malformed record fails the job naming file, line and field, or
+ * with skipping on is left out and its message collected.
  */
 public final class FeatureTransformer extends Transformer {
 
@@ -50,15 +53,27 @@ public final class FeatureTransformer extends Transformer {
   private final String uid;
   private final FeatureEncoder encoder;
   private final FeatureSetKey key;
+  private final CollectionAccumulator<String> skipped;
 
+  /** Strict: a malformed record fails the job. */
   public FeatureTransformer(FeatureEncoder encoder, FeatureSetKey key) {
-    this(Identifiable$.MODULE$.randomUID("ptuneFeatures"), encoder, key);
+    this(Identifiable$.MODULE$.randomUID("ptuneFeatures"), encoder, key, null);
   }
 
-  private FeatureTransformer(String uid, FeatureEncoder encoder, FeatureSetKey key) {
+  /**
+   * As the trials' {@code skip_bad_records: true}: a malformed record gives no row, and its
+   * message (file, line, field) goes to {@code skipped}.
+   */
+  public FeatureTransformer(FeatureEncoder encoder, FeatureSetKey key, CollectionAccumulator<String> skipped) {
+    this(Identifiable$.MODULE$.randomUID("ptuneFeatures"), encoder, key, skipped);
+  }
+
+  private FeatureTransformer(String uid, FeatureEncoder encoder, FeatureSetKey key,
+      CollectionAccumulator<String> skipped) {
     this.uid = uid;
     this.encoder = encoder;
     this.key = key;
+    this.skipped = skipped;
   }
 
   @Override
@@ -66,6 +81,7 @@ public final class FeatureTransformer extends Transformer {
     transformSchema(lines.schema());
     FeatureEncoder encoder = this.encoder;
     FeatureSetKey key = this.key;
+    CollectionAccumulator<String> skipped = this.skipped;
     JavaRDD<Row> rows = lines.toDF().select(INPUT_COLUMNS.stream()
         .map(functions::col).toArray(Column[]::new))
         .toJavaRDD().flatMap(line -> {
@@ -75,8 +91,13 @@ public final class FeatureTransformer extends Transformer {
             examples = encoder.encode(key, Split.parse(line.getString(1)), header,
                 line.getLong(3) - 1 - header.size(), line.getString(0));
           } catch (RecordProblem problem) {
-            throw new DatasetFormatException(line.getString(2), "line", line.getLong(3), problem.field(),
-                problem.getMessage());
+            DatasetFormatException bad = new DatasetFormatException(line.getString(2), "line", line.getLong(3),
+                problem.field(), problem.getMessage());
+            if (skipped == null) {
+              throw bad;
+            }
+            skipped.add(bad.getMessage());
+            return Collections.<Row>emptyIterator();
           }
           List<Row> out = new ArrayList<>(examples.size());
           for (StoredExample e : examples) {
@@ -101,7 +122,7 @@ public final class FeatureTransformer extends Transformer {
 
   @Override
   public FeatureTransformer copy(ParamMap extra) {
-    return new FeatureTransformer(uid, encoder, key);
+    return new FeatureTransformer(uid, encoder, key, skipped);
   }
 
   @Override

@@ -1,13 +1,21 @@
 package ptune.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -15,15 +23,20 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import ptune.sweep.SweepLayout;
+import ptune.trial.TrialStatus;
 
 /**
  * The per-trial result files of a sweep, {@code trials/parts/<trialId>.json}, written by the task
  * that ran the trial the moment it finishes. Each file appears atomically (temp file + rename), so
- * a crash loses at most the trials in flight and a part file is always complete.
+ * a crash loses at most the trials in flight; a part damaged afterwards (truncated, overwritten)
+ * is found by {@link #scan()}, reported by name and its trial run again.
  */
 public final class TrialResultStore implements Serializable {
 
   private static final String PART_SUFFIX = ".json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> STATUSES =
+      Arrays.stream(TrialStatus.values()).map(TrialStatus::name).toList();
 
   private final SweepLayout layout;
 
@@ -50,17 +63,152 @@ public final class TrialResultStore implements Serializable {
         throw new IOException("rename " + temp + " -> " + part + " failed");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write result of trial " + trialId, e);
+      throw new ResultWriteException("cannot write the result of trial " + trialId + " to " + part, e);
     }
   }
 
-  public Set<String> finishedTrialIds() {
-    Set<String> ids = new HashSet<>();
-    for (FileStatus status : listParts()) {
-      String name = status.getPath().getName();
-      ids.add(name.substring(0, name.length() - PART_SUFFIX.length()));
+  /**
+   * Reads every part file and checks it is a whole result row of the trial it is named after: valid
+   * JSON (a truncated file is not), the trial id, a known status and the last column written.
+   * A Hadoop checksum mismatch (the {@code .crc} sidecar of a local or checksummed filesystem)
+   * makes a part damaged too.
+   */
+  public PartScan scan() {
+    Map<String, String> rows = new TreeMap<>();
+    Map<String, String> statuses = new TreeMap<>();
+    Map<String, String> damaged = new TreeMap<>();
+    FileStatus[] parts = listParts();
+    if (parts.length == 0) {
+      return new PartScan(rows, statuses, damaged);
     }
-    return ids;
+    try {
+      FileSystem fs = parts[0].getPath().getFileSystem(new Configuration());
+      for (FileStatus status : parts) {
+        String name = status.getPath().getName();
+        String id = name.substring(0, name.length() - PART_SUFFIX.length());
+        String text;
+        try (InputStream in = fs.open(status.getPath())) {
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+          damaged.put(id, status.getPath() + ": unreadable (" + firstLine(e) + ")");
+          continue;
+        }
+        JsonNode row;
+        try {
+          row = JSON.readTree(text);
+        } catch (IOException e) {
+          damaged.put(id, status.getPath() + ": not a whole JSON row (truncated?): " + firstLine(e));
+          continue;
+        }
+        String problem = problem(row, id);
+        if (problem != null) {
+          damaged.put(id, status.getPath() + ": " + problem);
+          continue;
+        }
+        rows.put(id, text);
+        statuses.put(id, row.get("status").asText());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + layout.trialParts(), e);
+    }
+    return new PartScan(rows, statuses, damaged);
+  }
+
+  /** "runner R, data_dir D" of a result row; rows written before these columns existed say "unknown". */
+  public static String provenance(String rowJson) {
+    try {
+      JsonNode row = JSON.readTree(rowJson);
+      return "runner " + row.path(TrialRow.RUNNER).asText("unknown") + ", data_dir "
+          + row.path(TrialRow.DATA_DIR).asText("unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException("a checked part no longer parses", e);
+    }
+  }
+
+  /** Why {@code row} is not the result row of trial {@code id}, or null. */
+  private static String problem(JsonNode row, String id) {
+    if (row == null || !row.isObject()) {
+      return "not a JSON object";
+    }
+    if (!id.equals(row.path(TrialRow.TRIAL_ID).asText(null))) {
+      return "trial_id is '" + row.path(TrialRow.TRIAL_ID).asText(null) + "', not the file's " + id;
+    }
+    if (!STATUSES.contains(row.path("status").asText(""))) {
+      return "status is '" + row.path("status").asText(null) + "', not one of " + STATUSES;
+    }
+    if (!row.has(TrialRow.LAST_COLUMN)) {
+      return "no " + TrialRow.LAST_COLUMN + " (cut short)";
+    }
+    return null;
+  }
+
+  private static String firstLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /**
+   * Moves damaged parts (and their checksum sidecars) to {@code trials/damaged/} so that their
+   * trials run again and the consolidated tables can be rebuilt; the bytes are kept for a look.
+   *
+   * @return how many parts were moved
+   */
+  public int quarantine(PartScan scan) {
+    if (scan.damaged().isEmpty()) {
+      return 0;
+    }
+    try {
+      Path dir = new Path(layout.trials(), "damaged");
+      FileSystem fs = dir.getFileSystem(new Configuration());
+      fs.mkdirs(dir);
+      int moved = 0;
+      for (String id : scan.damaged().keySet()) {
+        Path part = new Path(layout.trialParts(), id + PART_SUFFIX);
+        Path target = new Path(dir, id + PART_SUFFIX + "." + System.currentTimeMillis());
+        if (fs.rename(part, target)) {
+          moved++;
+        } else {
+          throw new IOException("rename " + part + " -> " + target + " failed");
+        }
+      }
+      return moved;
+    } catch (IOException e) {
+      throw new ResultWriteException("cannot move damaged parts aside under " + layout.trials(), e);
+    }
+  }
+
+  /**
+   * The part files as read now.
+   *
+   * @param rows trial id to its result row (JSON), readable parts only
+   * @param statuses trial id to COMPLETED, DIVERGED or FAILED
+   * @param damaged trial id to "path: what is wrong", per damaged part
+   */
+  public record PartScan(Map<String, String> rows, Map<String, String> statuses, Map<String, String> damaged) {
+
+    public Set<String> finished() {
+      Set<String> ids = new HashSet<>();
+      statuses.forEach((id, status) -> {
+        if (!status.equals(TrialStatus.FAILED.name())) {
+          ids.add(id);
+        }
+      });
+      return ids;
+    }
+
+    public Set<String> failed() {
+      Set<String> ids = new TreeSet<>();
+      statuses.forEach((id, status) -> {
+        if (status.equals(TrialStatus.FAILED.name())) {
+          ids.add(id);
+        }
+      });
+      return ids;
+    }
+
+    public List<String> damagedParts() {
+      return List.copyOf(damaged.values());
+    }
   }
 
   public boolean hasParts() {
@@ -100,7 +248,8 @@ public final class TrialResultStore implements Serializable {
       FileUtil.copy(local, source, fs, target, true, conf);
       return target.toString();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy checkpoint of trial " + trialId, e);
+      throw new ResultWriteException("cannot copy the checkpoint of trial " + trialId + " to "
+          + layout.checkpoints(), e);
     }
   }
 

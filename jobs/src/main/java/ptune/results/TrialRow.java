@@ -28,6 +28,16 @@ public final class TrialRow {
 
   public static final String TRIAL_ID = "trial_id";
 
+  /**
+   * What the trial id does not hash but the result depends on: the runner class and the raw data
+   * it read. A rerun that differs in them says so about the trials it keeps.
+   */
+  public static final String RUNNER = "runner";
+  public static final String DATA_DIR = "data_dir";
+
+  /** Written last: a part without it was cut short. */
+  public static final String LAST_COLUMN = "finished_at";
+
   /** Columns before the hyperparameters. */
   public static final StructType ID_COLUMNS =
       new StructType(
@@ -67,6 +77,8 @@ public final class TrialRow {
             field("device", DataTypes.StringType),
             field("executor", DataTypes.StringType),
             field("features", DataTypes.StringType),
+            field(RUNNER, DataTypes.StringType),
+            field(DATA_DIR, DataTypes.StringType),
             field("checkpoint_path", DataTypes.StringType),
             field("finished_at", DataTypes.StringType),
           });
@@ -81,7 +93,8 @@ public final class TrialRow {
   private TrialRow() {}
 
   /** The row of {@code result} as one JSON object (the content of its part file). */
-  public static String toJson(TrialResult result, String checkpointPath, String executor) {
+  public static String toJson(TrialResult result, String checkpointPath, String executor, String runner,
+      String dataDir) {
     ObjectNode row = JSON.createObjectNode();
     row.put(TRIAL_ID, result.trialId());
     row.put("sweep", result.spec().sweep());
@@ -115,8 +128,10 @@ public final class TrialRow {
     row.put("device", result.device());
     row.put("executor", executor);
     row.put("features", result.features());
+    row.put(RUNNER, runner);
+    row.put(DATA_DIR, dataDir);
     row.put("checkpoint_path", checkpointPath);
-    row.put("finished_at", Instant.now().toString());
+    row.put(LAST_COLUMN, Instant.now().toString());
     return row.toString();
   }
 

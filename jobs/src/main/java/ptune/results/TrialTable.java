@@ -12,11 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -37,9 +41,19 @@ public final class TrialTable {
 
   private TrialTable() {}
 
-  /** Rewrites trials.parquet and trials.csv from the part files; returns the table. */
+  /**
+   * Rewrites trials.parquet and trials.csv from the part files; returns the table. Only whole,
+   * checked parts are read ({@link TrialResultStore#scan()}); with any part damaged nothing is
+   * rewritten, so the previous tables stay as they were.
+   *
+   * @throws DamagedResultsException naming the damaged parts
+   */
   public static Dataset<Row> consolidate(SparkSession spark, SweepLayout layout) {
-    Dataset<Row> raw = spark.read().json(layout.trialParts() + "/*.json");
+    TrialResultStore.PartScan scan = new TrialResultStore(layout).scan();
+    if (!scan.damaged().isEmpty()) {
+      throw new DamagedResultsException(scan.damagedParts());
+    }
+    Dataset<Row> raw = spark.read().json(spark.createDataset(new ArrayList<>(scan.rows().values()), Encoders.STRING()));
     Dataset<Row> rows = withFixedTypes(raw).orderBy("backbone", "method", "task", TrialRow.TRIAL_ID);
     writeSingleFile(rows, "parquet", layout.trials(), PARQUET);
     // One line per trial for line-based tools: arrays joined with ';', the error's stack trace on one line
@@ -118,26 +132,29 @@ public final class TrialTable {
     return value.cast(f.dataType()).as(f.name());
   }
 
-  /** Spark writes a directory of parts; one small table is friendlier as one file. */
+  /**
+   * Spark writes a directory of parts; one small table is friendlier as one file. The file is
+   * complete before it replaces the old one in a single rename, so a reader (or a crash) sees the
+   * old table or the new one, never half of one.
+   */
   private static void writeSingleFile(Dataset<Row> rows, String format, String dir, String fileName) {
     Path staging = new Path(dir, "_staging-" + fileName);
     Path target = new Path(dir, fileName);
-    // RFC 4180 quoting ("" inside quotes) rather than Spark's default backslash, so any CSV reader agrees.
-    rows.coalesce(1).write().mode(SaveMode.Overwrite).format(format).option("header", "true").option("escape", "\"")
-        .save(staging.toString());
+    Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
     try {
-      FileSystem fs = staging.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
+      // RFC 4180 quoting ("" inside quotes) rather than Spark's default backslash, so any CSV reader agrees.
+      rows.coalesce(1).write().mode(SaveMode.Overwrite).format(format).option("header", "true").option("escape", "\"")
+          .save(staging.toString());
+      FileSystem fs = staging.getFileSystem(conf);
       FileStatus[] parts = fs.listStatus(staging, p -> p.getName().startsWith("part-"));
       if (parts.length != 1) {
         throw new IOException("expected one part file in " + staging + ", found " + parts.length);
       }
-      fs.delete(target, true);
-      if (!fs.rename(parts[0].getPath(), target)) {
-        throw new IOException("rename to " + target + " failed");
-      }
+      FileContext.getFileContext(target.toUri(), conf).rename(parts[0].getPath(), target, Options.Rename.OVERWRITE);
       fs.delete(staging, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+    } catch (IOException | RuntimeException e) {
+      throw new ResultWriteException("cannot write " + target,
+          e instanceof IOException io ? io : new IOException(e.getMessage(), e));
     }
   }
 }

@@ -3,14 +3,19 @@ package ptune.sweep;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import ptune.preprocess.HadoopFeatureSource;
+import ptune.results.ResultWriteException;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialTable;
 import ptune.trial.TrialSpec;
+import ptune.trial.TrialStatus;
 
 /**
  * Runs a sweep on Spark: one task per trial (one partition each, so a trial is never queued behind
@@ -38,11 +43,17 @@ public final class DistributedSweep {
     if (force) {
       store.forget(trials.stream().map(TrialSpec::trialId).toList());
     }
-    Set<String> alreadyDone = store.finishedTrialIds();
+    TrialResultStore.PartScan before = store.scan();
+    before.damaged().values().forEach(d -> console.printf("sweep %s: damaged result %s; its trial runs again%n", config.name(), d));
+    store.quarantine(before);
+    Set<String> alreadyDone = before.finished();
     List<TrialSpec> todo = missing(trials, alreadyDone);
     int skipped = trials.size() - todo.size();
-    console.printf("sweep %s: %d trials, %d already done, %d to run -> %s%n",
-        config.name(), trials.size(), skipped, todo.size(), layout.root());
+    warnAboutOtherInputs(config, trials, before);
+    long retried = todo.stream().filter(t -> before.failed().contains(t.trialId())).count();
+    console.printf("sweep %s: %d trials, %d already done, %d to run%s -> %s%n",
+        config.name(), trials.size(), skipped, todo.size(),
+        retried == 0 ? "" : " (" + retried + " failed before: retried)", layout.root());
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     LongAccumulator finished = jsc.sc().longAccumulator("trials finished");
@@ -59,19 +70,62 @@ public final class DistributedSweep {
         try {
           jsc.parallelize(todo, todo.size()).map(task).collect();
         } catch (Exception e) { // a SparkException (undeclared): the job aborted, typically on a lost executor
+          ResultWriteException writeFailure = writeFailure(e);
+          if (writeFailure != null) {
+            throw writeFailure; // deterministic: another round would train the trials only to fail again
+          }
           console.printf("sweep %s: round %d ended early (%s); re-submitting the trials without a result%n",
               config.name(), round, e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse(""));
         }
-        todo = missing(todo, store.finishedTrialIds());
+        // A FAILED trial is not retried within a run; a failure recorded by an earlier run is no result of this one.
+        todo = missing(todo, recordedSince(before, store.scan()));
       }
       jsc.clearCallSite();
       jsc.setJobDescription(null);
     }
-    if (store.hasParts()) {
+    TrialResultStore.PartScan after = store.scan();
+    if (!after.rows().isEmpty()) {
       TrialTable.consolidate(spark, layout);
     }
+    Set<String> lost = todo.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
+    List<String> failedNow = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> after.failed().contains(id) && !lost.contains(id)).toList();
+    long diverged = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> TrialStatus.DIVERGED.name().equals(after.statuses().get(id))).count();
     return new SweepReport(config.name(), trials.size(), skipped, (int) finished.value().longValue(),
-        (int) failed.value().longValue(), todo.stream().map(TrialSpec::trialId).toList());
+        failedNow, (int) diverged, todo.stream().map(TrialSpec::trialId).toList(),
+        layout.trials() + "/" + TrialTable.CSV);
+  }
+
+  /**
+   * The trial id hashes the grid point, not the runner class or the data directory: results kept
+   * from a run with other ones are said to be so (and --force redoes them), never silently reused.
+   */
+  private void warnAboutOtherInputs(SweepConfig config, List<TrialSpec> trials, TrialResultStore.PartScan before) {
+    String now = "runner " + config.runner() + ", data_dir " + config.dataDir();
+    Map<String, Long> others = trials.stream()
+        .filter(t -> before.finished().contains(t.trialId()))
+        .map(t -> TrialResultStore.provenance(before.rows().get(t.trialId())))
+        .filter(p -> !p.equals(now))
+        .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
+    others.forEach((provenance, n) -> console.printf(
+        "sweep %s: %d trials already done ran with %s, not %s (kept; --force redoes them)%n",
+        config.name(), n, provenance, now));
+  }
+
+  /** Trials whose part was written (or rewritten: a row carries its finish time) since {@code before}. */
+  private static Set<String> recordedSince(TrialResultStore.PartScan before, TrialResultStore.PartScan now) {
+    return now.rows().entrySet().stream()
+        .filter(e -> !e.getValue().equals(before.rows().get(e.getKey())))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
+  }
+
+  /** The result-write failure that aborted the job, if that is what did. */
+  private static ResultWriteException writeFailure(Exception e) {
+    return TaskFailures.cause(e, ResultWriteException.class)
+        .or(() -> TaskFailures.relayedMessage(e, ResultWriteException.class).map(ResultWriteException::relayed))
+        .orElse(null);
   }
 
   private static List<TrialSpec> missing(List<TrialSpec> trials, Set<String> done) {

@@ -36,21 +36,47 @@ public final class GridExpander {
     return List.copyOf(byId.values());
   }
 
+  /** Where a trial's hyperparameter was set: the config key ({@code grid.lr}, {@code overrides[1].grid.lr}) and its line. */
+  public record AxisSource(String key, int line) {}
+
+  /**
+   * The config key that gave each hyperparameter of the trials of (backbone, method, task): the
+   * most specific matching override that sets it, else the base grid.
+   */
+  public static Map<String, AxisSource> sources(SweepConfig config, String backbone, String method, String task) {
+    Map<String, AxisSource> sources = new TreeMap<>();
+    effectiveAxes(config, backbone, method, task).forEach((name, sourced) -> sources.put(name, sourced.source()));
+    return sources;
+  }
+
+  private record SourcedAxis(GridAxis axis, AxisSource source) {}
+
+  private static Map<String, SourcedAxis> effectiveAxes(SweepConfig config, String backbone, String method, String task) {
+    Map<String, SourcedAxis> merged = new TreeMap<>();
+    config.grid().forEach((name, axis) -> merged.put(name, new SourcedAxis(axis, new AxisSource("grid." + name, axis.line()))));
+    List<Integer> matching = new ArrayList<>();
+    for (int i = 0; i < config.overrides().size(); i++) {
+      if (config.overrides().get(i).matches(backbone, method, task)) {
+        matching.add(i);
+      }
+    }
+    matching.sort(Comparator.comparingInt(i -> config.overrides().get(i).specificity()));
+    for (int i : matching) {
+      String prefix = "overrides[" + i + "].grid.";
+      config.overrides().get(i).grid().forEach(
+          (name, axis) -> merged.put(name, new SourcedAxis(axis, new AxisSource(prefix + name, axis.line()))));
+    }
+    merged.values().removeIf(sourced -> sourced.axis().notApplicable());
+    return merged;
+  }
+
   private static Map<String, List<String>> effectiveGrid(
       SweepConfig config, HyperparameterCatalog catalog, String backbone, String method, String task) {
-    Map<String, GridAxis> merged = new TreeMap<>(config.grid());
-    config.overrides().stream()
-        .filter(o -> o.matches(backbone, method, task))
-        .sorted(Comparator.comparingInt(GridOverride::specificity))
-        .forEach(o -> merged.putAll(o.grid()));
     Map<String, List<String>> axes = new TreeMap<>();
-    merged.forEach(
-        (name, axis) -> {
-          if (!axis.notApplicable()) {
-            HyperparameterType type = catalog.typeOf(name);
-            axes.put(name, axis.values().stream().map(type::canonical).distinct().toList());
-          }
-        });
+    effectiveAxes(config, backbone, method, task).forEach((name, sourced) -> {
+      HyperparameterType type = catalog.typeOf(name);
+      axes.put(name, sourced.axis().values().stream().map(type::canonical).distinct().toList());
+    });
     return axes;
   }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import ptune.results.TrialRow;
 
@@ -46,20 +46,29 @@ public final class SweepConfigReader {
 
   /** Reads {@code location}: a file path, or "quickstart" (or null) for the embedded default. */
   public static SweepConfig read(String location) {
+    ConfigLines source = lines(location);
+    try {
+      return parse(new ByteArrayInputStream(source.text().getBytes(StandardCharsets.UTF_8)), source.file());
+    } catch (IOException e) {
+      throw new ConfigException(source.file(), "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The text of the config {@link #read} reads, to locate keys in pre-flight messages. */
+  public static ConfigLines lines(String location) {
     if (location == null || location.equals("quickstart")) {
       try (InputStream in =
           SweepConfigReader.class.getClassLoader().getResourceAsStream(EMBEDDED_QUICKSTART)) {
         if (in == null) {
           throw new IllegalStateException("the jar lacks " + EMBEDDED_QUICKSTART);
         }
-        return parse(in, "classpath:" + EMBEDDED_QUICKSTART);
+        return new ConfigLines("classpath:" + EMBEDDED_QUICKSTART, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new ConfigException("classpath:" + EMBEDDED_QUICKSTART, "cannot read", e);
       }
     }
-    Path path = Path.of(location);
-    try (InputStream in = Files.newInputStream(path)) {
-      return parse(in, location);
+    try {
+      return new ConfigLines(location, Files.readString(Path.of(location)));
     } catch (IOException e) {
       throw new ConfigException(location, "cannot read: " + e.getMessage(), e);
     }
@@ -80,7 +89,7 @@ public final class SweepConfigReader {
       throw new ConfigException(file, -1, "(file)", "the config is empty");
     }
     SweepConfig config = raw.withDefaults();
-    validate(config, file);
+    validate(config, new ConfigLines(file, yaml));
     return config;
   }
 
@@ -89,7 +98,7 @@ public final class SweepConfigReader {
     String key = keyPath(e.getPath());
     if (e instanceof UnknownKeyException u) {
       String where = key.equals("(top level)") ? u.key : key + "." + u.key;
-      return new ConfigException(file, lineOfKey(yaml, u.key), where, "unknown key (known keys: " + u.known + ")");
+      return new ConfigException(file, new ConfigLines(file, yaml).lineOfKey(u.key), where, "unknown key (known keys: " + u.known + ")");
     }
     String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
     return new ConfigException(file, line, key, problem);
@@ -119,21 +128,6 @@ public final class SweepConfigReader {
     }
   }
 
-  /**
-   * Records are bound through a token buffer that forgets where a key was, so the line of an
-   * unknown key is found in the text: the first line that defines it.
-   */
-  private static int lineOfKey(String yaml, String key) {
-    Pattern definition = Pattern.compile("^[\\s-]*\\{?\\s*" + Pattern.quote(key) + "\\s*:");
-    List<String> lines = yaml.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (definition.matcher(lines.get(i)).find()) {
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
   private static String keyPath(List<JsonMappingException.Reference> path) {
     StringBuilder key = new StringBuilder();
     for (JsonMappingException.Reference ref : path) {
@@ -146,31 +140,34 @@ public final class SweepConfigReader {
     return key.length() == 0 ? "(top level)" : key.toString();
   }
 
-  private static void validate(SweepConfig c, String file) {
+  private static void validate(SweepConfig c, ConfigLines lines) {
+    String file = lines.file();
     if (c.name() == null || c.name().isBlank()) {
       throw new ConfigException(file, -1, "name", "missing: every sweep needs a name");
     }
     if (!c.name().matches("[A-Za-z0-9._-]+")) {
-      throw new ConfigException(file, -1, "name", "use letters, digits, '.', '_' or '-' only (it names a directory)");
+      throw new ConfigException(file, lines.lineOfKey("name"), "name",
+          "use letters, digits, '.', '_' or '-' only (it names a directory)");
     }
-    requireNonEmpty(c.backbones(), "backbones", file);
-    requireNonEmpty(c.methods(), "methods", file);
-    requireNonEmpty(c.tasks(), "tasks", file);
-    requireNonEmpty(c.seeds(), "seeds", file);
+    requireNonEmpty(c.backbones(), "backbones", lines);
+    requireNonEmpty(c.methods(), "methods", lines);
+    requireNonEmpty(c.tasks(), "tasks", lines);
+    requireNonEmpty(c.seeds(), "seeds", lines);
     if (c.retryRounds() < 0) {
-      throw new ConfigException(file, -1, "retry_rounds", "must be >= 0");
+      throw new ConfigException(file, lines.lineOfKey("retry_rounds"), "retry_rounds", "must be >= 0");
     }
     c.hyperparameterTypes().keySet().stream().filter(TrialRow.RESERVED::contains).findFirst().ifPresent(name -> {
-      throw new ConfigException(file, -1, "hyperparameter_types." + name, "reserved: a result column has this name");
+      throw new ConfigException(file, lines.lineOfValue("hyperparameter_types", name), "hyperparameter_types." + name,
+          "reserved: a result column has this name");
     });
     HyperparameterCatalog catalog = c.catalog();
     checkGrid(c.grid(), "grid", catalog, file, false);
     for (int i = 0; i < c.overrides().size(); i++) {
       GridOverride o = c.overrides().get(i);
       String key = "overrides[" + i + "]";
-      checkSelector(o.backbone(), c.backbones(), key + ".backbone", file);
-      checkSelector(o.method(), c.methods(), key + ".method", file);
-      checkSelector(o.task(), c.tasks(), key + ".task", file);
+      checkSelector(o.backbone(), c.backbones(), key + ".backbone", lines);
+      checkSelector(o.method(), c.methods(), key + ".method", lines);
+      checkSelector(o.task(), c.tasks(), key + ".task", lines);
       if (o.grid() == null || o.grid().isEmpty()) {
         throw new ConfigException(file, -1, key + ".grid", "empty grid: an override must set at least one hyperparameter");
       }
@@ -178,15 +175,18 @@ public final class SweepConfigReader {
     }
   }
 
-  private static void requireNonEmpty(List<?> values, String key, String file) {
+  private static void requireNonEmpty(List<?> values, String key, ConfigLines lines) {
     if (values == null || values.isEmpty()) {
-      throw new ConfigException(file, -1, key, "empty: give at least one value");
+      throw new ConfigException(lines.file(), lines.lineOfKey(key), key, "empty: give at least one value");
     }
   }
 
-  private static void checkSelector(String value, List<String> allowed, String key, String file) {
+  /** The line is the first in the overrides that names the value: the selector's, in a config written by hand. */
+  private static void checkSelector(String value, List<String> allowed, String key, ConfigLines lines) {
     if (value != null && !allowed.contains(value)) {
-      throw new ConfigException(file, -1, key, "'" + value + "' is not one of " + allowed);
+      int line = lines.lineOfValue("overrides", value);
+      throw new ConfigException(lines.file(), line == lines.lineOfKey("overrides") ? -1 : line, key,
+          "'" + value + "' is not one of " + allowed);
     }
   }
 
@@ -210,6 +210,10 @@ public final class SweepConfigReader {
             if (type.canonical(value) == null) {
               throw new ConfigException(
                   file, axis.line(), key + "." + name, "expected " + type.describe() + ", got '" + value.asText() + "'");
+            }
+            String outOfRange = catalog.rangeProblem(name, value);
+            if (outOfRange != null) {
+              throw new ConfigException(file, axis.line(), key + "." + name, outOfRange);
             }
           }
         });

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
@@ -61,13 +62,26 @@ final class TrialTask implements Function<TrialSpec, String> {
     } catch (Exception | LinkageError | StackOverflowError e) {
       result = failedResult(spec, device, e, (System.nanoTime() - start) / 1e9);
     }
-    String checkpoint = store.moveCheckpoint(checkpointDir, spec.trialId());
-    store.write(spec.trialId(), TrialRow.toJson(result, checkpoint != null ? checkpoint : result.checkpointPath(), executorId()));
+    try {
+      String checkpoint = store.moveCheckpoint(checkpointDir, spec.trialId());
+      store.write(spec.trialId(), TrialRow.toJson(result, checkpoint != null ? checkpoint : result.checkpointPath(), executorId(),
+          runnerClass, dataDir));
+    } finally {
+      deleteLocal(checkpointDir); // moved already, unless the copy failed: never left behind in /tmp
+    }
     finished.add(1);
     if (result.status() != TrialStatus.COMPLETED) {
       failed.add(1);
     }
     return result.status().name();
+  }
+
+  private static void deleteLocal(Path dir) {
+    try {
+      FileUtil.fullyDelete(dir.toFile());
+    } catch (RuntimeException e) {
+      System.err.println("cannot remove " + dir + ": " + e);
+    }
   }
 
   static TrialRunner newRunner(String className) throws ReflectiveOperationException {

@@ -15,6 +15,9 @@ import ptune.trial.TrialStatus;
 
 class TrialRowTest {
 
+  private static final String RUNNER = "ptune.trial.PromptTuningTrialRunner";
+  private static final String DATA_DIR = "/data";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static TrialResult result(String task, List<EpochMetrics> epochs, Map<String, Double> test) {
@@ -28,7 +31,7 @@ class TrialRowTest {
     List<EpochMetrics> epochs = List.of(
         new EpochMetrics(1, 0.5, 0.8, Map.of("f1", 0.8), 2.0, Map.of("f1", 0.7, "precision", 0.6)),
         new EpochMetrics(2, 0.4, 0.75, Map.of("f1", 0.75), 2.0));
-    JsonNode row = JSON.readTree(TrialRow.toJson(result("conll03", epochs, Map.of("f1", 0.7, "precision", 0.6)), null, "0"));
+    JsonNode row = JSON.readTree(TrialRow.toJson(result("conll03", epochs, Map.of("f1", 0.7, "precision", 0.6)), null, "0", RUNNER, DATA_DIR));
     assertEquals(0.7, row.get("test_score").asDouble(), 1e-12);
     assertEquals(0.6, JSON.readTree(row.get("test_metrics_json").asText()).get("precision").asDouble(), 1e-12);
     JsonNode history = JSON.readTree(row.get("epochs_json").asText());
@@ -39,7 +42,7 @@ class TrialRowTest {
   @Test
   void aTaskWithoutTestLabelsHasNoTestScore() throws Exception {
     JsonNode row = JSON.readTree(TrialRow.toJson(
-        result("rte", List.of(new EpochMetrics(1, 0.5, 0.8, Map.of("f1", 0.8), 2.0)), Map.of()), null, "0"));
+        result("rte", List.of(new EpochMetrics(1, 0.5, 0.8, Map.of("f1", 0.8), 2.0)), Map.of()), null, "0", RUNNER, DATA_DIR));
     assertTrue(row.get("test_score").isNull());
     assertEquals("{}", row.get("test_metrics_json").asText());
   }

@@ -87,7 +87,7 @@ class SweepConfigReaderTest {
   @Test
   void overrideMustSelectAKnownTask() {
     String message = error(VALID + "overrides:\n  - task: rtee\n    grid: {lr: 1.0}\n");
-    assertEquals("conf/x.yaml: overrides[0].task: 'rtee' is not one of [cb]", message);
+    assertEquals("conf/x.yaml:10: overrides[0].task: 'rtee' is not one of [cb]", message);
   }
 
   @Test

@@ -134,7 +134,7 @@ final class SweepFixture {
       TrialResult result = new TrialResult(spec, t.status(), "accuracy", epochs, best, bestDev, bestMetrics, heldOut,
           Map.of(), majority, DEV_SIZE, 100_000, t.totalParameters(), 12.5, 30.0, "cpu()", "stored test", t.error(),
           checkpoint);
-      store.write(spec.trialId(), TrialRow.toJson(result, checkpoint, "driver"));
+      store.write(spec.trialId(), TrialRow.toJson(result, checkpoint, "driver", "ptune.trial.PromptTuningTrialRunner", "fixture"));
     }
     return TrialRecord.collect(TrialTable.consolidate(spark, layout));
   }

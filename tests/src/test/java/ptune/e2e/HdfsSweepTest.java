@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
 import ptune.testing.TestSweeps;
 
@@ -55,7 +56,8 @@ class HdfsSweepTest {
           .replace("  - task: rte\n    method: pt\n    grid: {outcome: [ok, diverge]}\n", "").replace("seeds: [1, 2]", "seeds: [1]");
       Path config = TestSweeps.write(tmp, "hdfs.yaml", yaml);
       String out = hdfs + "/runs";
-      assertEquals(0, Ptune.run(new String[] {"run", config.toString(), "--out", out}));
+      assertEquals(ExitCode.TRIALS_FAILED, Ptune.run(new String[] {"run", config.toString(), "--out", out}),
+          "CB's PT trials half fail by script");
 
       String root = out + "/on-hdfs";
       for (String file : new String[] {"trials/trials.parquet", "trials/trials.csv", "tables/selected-on-dev.md",

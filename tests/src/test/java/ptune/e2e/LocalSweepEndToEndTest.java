@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
 import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfigReader;
@@ -44,7 +45,8 @@ class LocalSweepEndToEndTest {
         "preprocess: {encoder: ptune.testing.WhitespaceFeatureEncoder}"));
     expectedTrials = GridExpander.expand(SweepConfigReader.read(config.toString())).size();
     Path out = tmp.resolve("runs");
-    assertEquals(0, Ptune.run(new String[] {"run", config.toString(), "--out", out.toString()}));
+    // CB's PT trials half fail by script: the run still writes every table, and its exit code says so.
+    assertEquals(ExitCode.TRIALS_FAILED, Ptune.run(new String[] {"run", config.toString(), "--out", out.toString()}));
     sweepDir = out.resolve("local-e2e");
   }
 
@@ -173,14 +175,18 @@ class LocalSweepEndToEndTest {
   }
 
   @Test
-  void aRerunSkipsDoneTrialsAndComparesWithThePreviousTables() throws IOException {
+  void aRerunSkipsDoneTrialsRetriesFailedOnesAndComparesWithThePreviousTables() throws IOException {
     Path config = tmp.resolve("local.yaml");
     String out = sweepDir.getParent().toString();
     String trials = sweepDir.resolve("trials/trials.parquet").toString();
-    Row before = spark().read().parquet(trials).selectExpr("count(*)", "max(finished_at)").first();
-    assertEquals(0, Ptune.run(new String[] {"sweep", config.toString(), "--out", out}));
-    Row after = spark().read().parquet(trials).selectExpr("count(*)", "max(finished_at)").first();
-    assertEquals(before, after, "no trial ran again");
+    String results = "SELECT count(*), max(finished_at) FROM parquet.`" + trials + "` WHERE status != 'FAILED'";
+    Row before = spark().sql(results).first();
+    long failedBefore = spark().read().parquet(trials).where("status = 'FAILED'").count();
+    assertEquals(ExitCode.TRIALS_FAILED, Ptune.run(new String[] {"sweep", config.toString(), "--out", out}),
+        "the scripted failures fail again");
+    Row after = spark().sql(results).first();
+    assertEquals(before, after, "no completed or diverged trial ran again");
+    assertEquals(failedBefore, spark().read().parquet(trials).where("status = 'FAILED'").count());
     assertEquals(0, Ptune.run(new String[] {"aggregate", config.toString(), "--out", out}));
     assertEquals(1, sweepDir.resolve("history").toFile().list().length);
     String changes = Files.readString(sweepDir.resolve("tables/changes.md"));

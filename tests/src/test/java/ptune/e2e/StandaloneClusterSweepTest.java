@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
 import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfigReader;
@@ -71,8 +72,9 @@ class StandaloneClusterSweepTest {
       PrintStream stdout = System.out;
       System.setOut(new PrintStream(new TeeOutputStream(stdout, console), true));
       try {
-        assertEquals(0, Ptune.run(new String[] {
-            "sweep", config.toString(), "--out", out.toString(), "--master", cluster.masterUrl()}));
+        assertEquals(ExitCode.TRIALS_FAILED, Ptune.run(new String[] {
+            "sweep", config.toString(), "--out", out.toString(), "--master", cluster.masterUrl()}),
+            "every trial has a result; CB's PT trials half fail by script");
       } finally {
         System.setOut(stdout);
         killer.join();

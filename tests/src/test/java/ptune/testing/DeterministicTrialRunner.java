@@ -23,6 +23,7 @@ import ptune.trial.TrialStatus;
  * A real but cheap trial runner for the pipeline tests: dev scores are a deterministic function of
  * the trial spec (method, learning rate, prompt length, seed), so tables can be recomputed by the
  * tests. Test-only hyperparameters script its behaviour: {@code outcome} (ok | throw | diverge),
+ * {@code fail_while_exists} (a file: the trial throws while it exists, a cause a user can fix),
  * {@code sleep_ms} (per trial), {@code invocation_log} (a file it appends the trial id to). Like
  * the real runner it loads the stored feature set of its key when there is one (the pipeline tests
  * check from the result rows that executors read the shards preprocessing wrote).
@@ -42,6 +43,10 @@ public class DeterministicTrialRunner implements TrialRunner {
     String outcome = spec.get("outcome", "ok");
     if (outcome.equals("throw")) {
       throw new IllegalStateException("scripted failure of trial " + spec.trialId());
+    }
+    String blocker = spec.get("fail_while_exists", null);
+    if (blocker != null && Files.exists(Path.of(blocker))) {
+      throw new IllegalStateException("scripted failure while " + blocker + " exists");
     }
     Random random = new Random(spec.seed() * 1_000_003L + spec.trialId().hashCode());
     double base = switch (spec.method()) {

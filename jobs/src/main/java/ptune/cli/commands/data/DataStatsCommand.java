@@ -1,10 +1,16 @@
 package ptune.cli.commands.data;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
 import ptune.cli.Command;
+import ptune.dataset.Split;
+import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;
+import ptune.dataset.stats.SplitStats;
 import ptune.dataset.stats.DatasetStats;
 import ptune.dataset.stats.StatsReport;
 
@@ -27,9 +33,19 @@ public final class DataStatsCommand implements Command {
       throw new IllegalArgumentException("usage: " + USAGE + "; tasks: " + TaskRegistry.names());
     }
     String taskName = opts.positional.get(0);
+    Task task = TaskRegistry.get(taskName);
+    Path dataDir = opts.dataDir();
+    if (!Files.isDirectory(dataDir)) {
+      throw new IllegalArgumentException("data dir " + dataDir.toAbsolutePath() + " does not exist (--data-dir, "
+          + "PTUNE_DATA_DIR; bin/ptune fetch-data fills one)");
+    }
     Backbone backbone = BackboneRegistry.load(opts.options.getOrDefault("backbone", "minilm-l6"));
-    DatasetStats stats = new DatasetStats(TaskRegistry.get(taskName), backbone.tokenizer());
-    System.out.print(StatsReport.format(taskName, stats.computeAvailable(opts.dataDir())));
+    List<SplitStats> splits = new DatasetStats(task, backbone.tokenizer()).computeAvailable(dataDir);
+    if (splits.isEmpty()) {
+      throw new IllegalArgumentException("no split of task " + taskName + " under " + dataDir.toAbsolutePath()
+          + ": missing " + task.paths(Split.TRAIN, dataDir));
+    }
+    System.out.print(StatsReport.format(taskName, splits));
     System.out.println("token lengths with the " + backbone.name() + " tokenizer");
     return 0;
   }

@@ -1,0 +1,142 @@
+package ptune.trial;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ptune.backbone.BackboneRegistry;
+import ptune.dataset.Split;
+import ptune.dataset.Task;
+import ptune.dataset.TaskKind;
+import ptune.dataset.TaskRegistry;
+import ptune.method.PromptConfig;
+import ptune.method.TuningMethods;
+import ptune.model.BertConfig;
+
+/**
+ * What {@link PromptTuningTrialRunner} checks on the driver before any trial starts: the names
+ * against their registries (task, method, backbone), the data files the trial reads, the prompt
+ * a prompt method needs, and that the input plus the prompt fit the backbone's position table.
+ * Value ranges that hold for every method (lr > 0, batch_size >= 1, ...) are the sweep config's.
+ */
+public final class TrialPreflight {
+
+  /** The methods that train a prompt: without one they would silently be "train the head only". */
+  private static final List<String> PROMPT_METHODS = List.of("pt", "pt2");
+
+  private TrialPreflight() {}
+
+  public static void check(TrialSpec spec, Path dataDir) {
+    Task task = task(spec);
+    if (!TuningMethods.NAMES.contains(spec.method())) {
+      throw new InvalidTrialException("method", "unknown method '" + spec.method() + "'; known methods: "
+          + TuningMethods.NAMES);
+    }
+    BertConfig backbone = architecture(spec);
+    checkPrompt(spec, backbone);
+    checkPositions(spec, task, backbone);
+    try {
+      TrialHyperparameters.head(spec);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTrialException("head", e.getMessage());
+    }
+    checkDataFiles(task, dataDir);
+  }
+
+  private static Task task(TrialSpec spec) {
+    try {
+      return TaskRegistry.get(spec.task());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTrialException("task", e.getMessage());
+    }
+  }
+
+  private static BertConfig architecture(TrialSpec spec) {
+    try {
+      return BackboneRegistry.architecture(spec.backbone());
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw new InvalidTrialException("backbone", "cannot load backbone '" + spec.backbone() + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void checkPrompt(TrialSpec spec, BertConfig config) {
+    if (!PROMPT_METHODS.contains(spec.method())) {
+      return;
+    }
+    int length = TrialHyperparameters.prompt(spec, config.numLayers()).length();
+    if (length < 1) {
+      throw new InvalidTrialException("prefix_len", "must be >= 1 for method " + spec.method()
+          + " (0 would train only the head, another method), got " + length);
+    }
+    if (spec.method().equals("pt2")) {
+      int depth = spec.getInt("prefix_depth", config.numLayers());
+      if (depth < 1 || depth > config.numLayers()) {
+        throw new InvalidTrialException("prefix_depth", "must be between 1 and the backbone's "
+            + config.numLayers() + " layers for pt2, got " + depth);
+      }
+    }
+  }
+
+  /**
+   * The positions a trial uses are its input ({@code max_len}) plus the prompt tokens the method
+   * puts in front ({@link ptune.method.TuningMethod#positionsUsed()}: pt always, pt2 when
+   * {@code shift_positions}); RoBERTa numbers positions from {@code pad + 1}.
+   */
+  private static void checkPositions(TrialSpec spec, Task task, BertConfig config) {
+    int maxLength = TrialHyperparameters.maxLength(spec, task.kind());
+    int prompt = promptPositions(spec, config);
+    int used = maxLength + prompt;
+    int offset = config.family() == BertConfig.Family.ROBERTA ? config.padTokenId() + 1 : 0;
+    int limit = config.maxPositions() - offset;
+    if (used > limit) {
+      String key = spec.hyperparameters().containsKey("max_len") || prompt == 0 ? "max_len" : "prefix_len";
+      throw new InvalidTrialException(key, "max_len " + maxLength
+          + (prompt > 0 ? " + prefix_len " + prompt + " = " + used : "")
+          + " exceeds the " + limit + " positions of backbone " + spec.backbone()
+          + (task.kind() == TaskKind.SPAN_EXTRACTION && !spec.hyperparameters().containsKey("max_len")
+              ? " (max_len defaults to " + maxLength + " for QA)" : ""));
+    }
+  }
+
+  /** The prompt tokens in front of the input, counted as {@link ptune.method.TuningMethod#positionsUsed()} does. */
+  private static int promptPositions(TrialSpec spec, BertConfig config) {
+    PromptConfig prompt = TrialHyperparameters.prompt(spec, config.numLayers());
+    return switch (spec.method()) {
+      case "pt" -> prompt.length();
+      case "pt2" -> prompt.shiftPositions() ? prompt.length() : 0;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Train and dev are read by every trial, test by the trials of a task whose test split is
+   * labelled (scored at the best dev epoch): each file must exist and hold something.
+   */
+  private static void checkDataFiles(Task task, Path dataDir) {
+    if (!Files.isDirectory(dataDir)) {
+      throw new InvalidTrialException(InvalidTrialException.DATA_DIR, dataDir.toAbsolutePath()
+          + " is not a directory (the raw datasets root; bin/ptune fetch-data fills one)");
+    }
+    List<Split> splits = task.labelledTest() ? List.of(Split.TRAIN, Split.DEV, Split.TEST)
+        : List.of(Split.TRAIN, Split.DEV);
+    for (Split split : splits) {
+      for (Path file : task.paths(split, dataDir)) {
+        if (!Files.isRegularFile(file)) {
+          throw new InvalidTrialException(InvalidTrialException.DATA_DIR, "task " + task.name() + ", "
+              + split.lowerName() + " split: missing data file " + file.toAbsolutePath());
+        }
+        try {
+          if (Files.size(file) == 0) {
+            throw new InvalidTrialException(InvalidTrialException.DATA_DIR, file.toAbsolutePath()
+                + ": empty, no records (task " + task.name() + ", " + split.lowerName() + " split)");
+          }
+        } catch (IOException e) {
+          throw new InvalidTrialException(InvalidTrialException.DATA_DIR, file.toAbsolutePath()
+              + ": cannot read: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+}
