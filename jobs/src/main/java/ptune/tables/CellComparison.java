@@ -40,9 +40,9 @@ public record CellComparison(
     return after.mean() - before.mean();
   }
 
-  /** "minilm-l6 PT-2 cb", with the selection for score cells. */
+  /** "minilm-l6 PT-2 cb (selected-on-dev)"; "(throughput)" for a throughput cell. */
   public String label() {
     String cell = backbone + " " + MethodNames.display(method) + " " + task;
-    return selection == null ? cell : cell + " (" + selection + ")";
+    return cell + " (" + (selection == null ? "throughput" : selection) + ")";
   }
 }

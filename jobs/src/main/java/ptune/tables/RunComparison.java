@@ -148,7 +148,7 @@ public record RunComparison(
   private record KeyedStats(String selection, String backbone, String method, String task, SeedStats stats) {
     String label(Kind kind) {
       String cell = backbone + " " + MethodNames.display(method) + " " + task;
-      return kind == Kind.SCORE ? cell + " (" + selection + ")" : cell + " throughput";
+      return cell + " (" + (kind == Kind.SCORE ? selection : "throughput") + ")";
     }
   }
 
