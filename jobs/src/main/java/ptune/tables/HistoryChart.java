@@ -28,6 +28,14 @@ final class HistoryChart {
 
   private HistoryChart() {}
 
+  /** "2026-12-01 09:36:27" from a run id ("20261201T093627.777Z"); other names as they are. */
+  static String shortLabel(String id) {
+    return id.matches("\\d{8}T\\d{6}\\.\\d{3}Z")
+        ? id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 8) + " " + id.substring(9, 11) + ":"
+            + id.substring(11, 13) + ":" + id.substring(13, 15)
+        : id;
+  }
+
   /**
    * @param runs run id -> that run's results.parquet rows (any selection; {@link CellRows#SCHEMA}, read by name),
    *     oldest first
@@ -58,8 +66,9 @@ final class HistoryChart {
             .add(x, mean, mean - std, mean + std);
       }
     }
-    SymbolAxis runAxis = new SymbolAxis("run", ids.toArray(String[]::new));
+    SymbolAxis runAxis = new SymbolAxis("run (UTC start)", ids.stream().map(HistoryChart::shortLabel).toArray(String[]::new));
     runAxis.setGridBandsVisible(false);
+    runAxis.setVerticalTickLabels(ids.size() > 6); // a scheduled sweep's history grows; keep labels apart
     runAxis.setRange(-0.3, Math.max(1, ids.size()) - 0.7);
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(runAxis);
     combined.setGap(14);

@@ -121,7 +121,15 @@ class SweepReportTest {
     assertTrue(html.contains("<tr class=\"regressed\"><td>minilm-l6 PT-2 cb (selected-on-dev)</td>"), "only that cell");
     assertEquals(1, count(html, "<tr class=\"regressed\">"), "only that cell regressed");
     assertTrue(Files.readString(sweepDir.resolve("tables/comparison.md")).contains("**Regressed** (exit code 6)"));
-    assertTrue(Files.isRegularFile(sweepDir.resolve("plots/history.svg")) && Files.isRegularFile(sweepDir.resolve("plots/history.png")));
+    assertTrue(Files.isRegularFile(sweepDir.resolve("plots/history.png")));
+    String history = Files.readString(sweepDir.resolve("plots/history.svg"));
+    String[] runs = sweepDir.resolve("history").toFile().list();
+    assertEquals(2, runs.length, "both publications are runs in the history");
+    for (String run : runs) {
+      assertTrue(history.contains(HistoryChart.shortLabel(run)), "the history figure has run " + run);
+      assertTrue(Files.isDirectory(sweepDir.resolve("history").resolve(run).resolve("tables/results.parquet")), run);
+    }
+    assertTrue(history.contains(MethodPalette.rgb(MethodPalette.GREEN)), "PT-2's colour in the history figure");
     Matcher link = Pattern.compile("href=\"\\.\\./checkpoints/([0-9a-f]{16})/\"").matcher(html);
     int links = 0;
     while (link.find()) {
