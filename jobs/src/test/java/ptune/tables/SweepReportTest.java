@@ -182,10 +182,14 @@ class SweepReportTest {
             TrialStatus.FAILED, new double[0], 0, error));
     List<TrialRecord> rows = hostile.write(spark, OUT, "hostile");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    new TablePublisher(spark, quiet).publish(rows, SweepLayout.of(OUT.toString(), "hostile"), 1.0,
-        "<b onmouseover=\"alert(1)\">description</b>");
+    // Twice, so that the comparison section lists the hostile cell too.
+    for (int i = 0; i < 2; i++) {
+      new TablePublisher(spark, quiet).publish(rows, SweepLayout.of(OUT.toString(), "hostile"), 1.0,
+          "<b onmouseover=\"alert(1)\">description</b>");
+    }
     Path report = OUT.resolve("hostile").resolve("tables").resolve("report.html");
     String html = Files.readString(report);
+    assertTrue(html.contains("<td>minilm-l6 PT-2 &lt;script&gt;"), "the comparison lists the cell, escaped");
     assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "no script element in the page source");
     assertFalse(html.contains("<img src=x") || html.contains("<b onmouseover"), "no element from the data");
     assertTrue(html.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;"), "the task name as text");
