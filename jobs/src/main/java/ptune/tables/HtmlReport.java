@@ -191,9 +191,29 @@ public record HtmlReport(
     if (!c.throughputCompared()) {
       out.append("<p class=\"muted\">Throughput not compared: the earlier run recorded none.</p>\n");
     }
+    // What needs a look first; the cells without a significant change folded below (a real sweep has dozens).
+    List<CellComparison> notable = c.cells().stream().filter(x -> x.verdict() != RegressionRule.Verdict.UNCHANGED).toList();
+    List<CellComparison> unchanged = c.with(RegressionRule.Verdict.UNCHANGED);
+    if (!notable.isEmpty()) {
+      comparisonRows(out, notable);
+    }
+    if (!unchanged.isEmpty()) {
+      out.append("<details><summary>").append(unchanged.size()).append(" cells with no significant change</summary>\n");
+      comparisonRows(out, unchanged);
+      out.append("</details>\n");
+    }
+    if (!c.added().isEmpty()) {
+      out.append("<p>New cells: ").append(esc(String.join(", ", c.added()))).append("</p>\n");
+    }
+    if (!c.removed().isEmpty()) {
+      out.append("<p>Cells no longer present: ").append(esc(String.join(", ", c.removed()))).append("</p>\n");
+    }
+  }
+
+  private static void comparisonRows(StringBuilder out, List<CellComparison> cells) {
     out.append("<div class=\"wide\"><table class=\"comparison\">\n<thead><tr><th>cell</th><th>measure</th>"
         + "<th>before</th><th>now</th><th>change</th><th>p (drop)</th><th>verdict</th></tr></thead>\n<tbody>\n");
-    for (CellComparison cell : c.cells()) {
+    for (CellComparison cell : cells) {
       boolean bad = cell.verdict() == RegressionRule.Verdict.REGRESSED;
       out.append(bad ? "<tr class=\"regressed\">" : "<tr>").append(td(cell.label())).append(td(cell.kind().unit))
           .append("<td class=\"num\">").append(stats(cell.before())).append("</td><td class=\"num\">")
@@ -204,12 +224,6 @@ public record HtmlReport(
           .append(bad ? "<td class=\"status-FAILED\">" : "<td>").append(esc(cell.verdict().label())).append("</td></tr>\n");
     }
     out.append("</tbody>\n</table></div>\n");
-    if (!c.added().isEmpty()) {
-      out.append("<p>New cells: ").append(esc(String.join(", ", c.added()))).append("</p>\n");
-    }
-    if (!c.removed().isEmpty()) {
-      out.append("<p>Cells no longer present: ").append(esc(String.join(", ", c.removed()))).append("</p>\n");
-    }
   }
 
   private static String stats(SeedStats s) {

@@ -120,6 +120,7 @@ class SweepReportTest {
         "the regression since the previous run");
     assertTrue(html.contains("<tr class=\"regressed\"><td>minilm-l6 PT-2 cb (selected-on-dev)</td>"), "only that cell");
     assertEquals(1, count(html, "<tr class=\"regressed\">"), "only that cell regressed");
+    assertTrue(html.contains("<details><summary>23 cells with no significant change</summary>"), "the rest folded");
     assertTrue(Files.readString(sweepDir.resolve("tables/comparison.md")).contains("**Regressed** (exit code 6)"));
     assertTrue(Files.isRegularFile(sweepDir.resolve("plots/history.png")));
     String history = Files.readString(sweepDir.resolve("plots/history.svg"));
