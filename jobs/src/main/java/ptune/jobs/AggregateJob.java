@@ -8,9 +8,10 @@ import org.apache.spark.sql.SparkSession;
 import ptune.cli.Command;
 import ptune.cli.Ptune;
 import ptune.results.TrialTable;
+import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepLayout;
-import ptune.sweep.RunHistory;
+import ptune.tables.RegressionRule;
 import ptune.tables.RunComparisons;
 import ptune.tables.TablePublisher;
 import ptune.tables.ThroughputCells;
@@ -55,7 +56,7 @@ public final class AggregateJob implements Command {
     Dataset<Row> trials = TrialTable.read(spark, sources);
     List<TrialRecord> records = TrialRecord.collect(trials);
     RunComparisons comparisons = new TablePublisher(spark, System.out).publish(new TablePublisher.Publication(
-        records, ThroughputCells.of(trials), layout, run.id(), config.regressionRule(), config.description(),
+        records, ThroughputCells.of(trials), layout, run.id(), RegressionRule.of(config), config.description(),
         args.baseline()));
     System.out.printf("aggregate %s: %d trials of run %s -> %s and %s%n", config.name(), records.size(), run.id(),
         layout.tables(), layout.plots());

@@ -46,6 +46,9 @@ public record SweepConfig(
   public record PreprocessConfig(String encoder, String input) {}
 
   public static final String DEFAULT_RUNNER = "ptune.trial.PromptTuningTrialRunner";
+  public static final double DEFAULT_REGRESSION_THRESHOLD = 1.0;
+  public static final double DEFAULT_REGRESSION_ALPHA = 0.05;
+  public static final double DEFAULT_THROUGHPUT_REGRESSION_PERCENT = 10;
 
   SweepConfig withDefaults() {
     return new SweepConfig(
@@ -63,11 +66,10 @@ public record SweepConfig(
         spark == null ? Map.of() : spark,
         master,
         retryRounds == null ? 2 : retryRounds,
-        regressionThreshold == null ? 1.0 : regressionThreshold,
+        regressionThreshold == null ? DEFAULT_REGRESSION_THRESHOLD : regressionThreshold,
         preprocess == null ? new PreprocessConfig(null, null) : preprocess,
-        regressionAlpha == null ? ptune.tables.RegressionRule.DEFAULT_ALPHA : regressionAlpha,
-        throughputRegressionPercent == null ? ptune.tables.RegressionRule.DEFAULT_THROUGHPUT_PERCENT
-            : throughputRegressionPercent);
+        regressionAlpha == null ? DEFAULT_REGRESSION_ALPHA : regressionAlpha,
+        throughputRegressionPercent == null ? DEFAULT_THROUGHPUT_REGRESSION_PERCENT : throughputRegressionPercent);
   }
 
   /** This sweep reading its data from {@code dir} (the command line's --data). */
@@ -75,11 +77,6 @@ public record SweepConfig(
     return new SweepConfig(name, description, runner, dir, backbones, methods, tasks, seeds, grid, overrides,
         hyperparameterTypes, spark, master, retryRounds, regressionThreshold, preprocess, regressionAlpha,
         throughputRegressionPercent);
-  }
-
-  /** When a cell of this sweep counts as regressed between two runs. */
-  public ptune.tables.RegressionRule regressionRule() {
-    return new ptune.tables.RegressionRule(regressionThreshold, throughputRegressionPercent, regressionAlpha);
   }
 
   public HyperparameterCatalog catalog() {

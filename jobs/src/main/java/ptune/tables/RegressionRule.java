@@ -23,9 +23,6 @@ import java.util.Locale;
  */
 public record RegressionRule(double scorePoints, double throughputPercent, double alpha) {
 
-  public static final double DEFAULT_ALPHA = 0.05;
-  public static final double DEFAULT_THROUGHPUT_PERCENT = 10;
-
   public RegressionRule {
     if (!(alpha > 0 && alpha < 1)) {
       throw new IllegalArgumentException("regression_alpha must be in (0, 1), got " + alpha);
@@ -81,6 +78,11 @@ public record RegressionRule(double scorePoints, double throughputPercent, doubl
   /** The chance of at least one false alarm among {@code testableCells} independent cells. */
   public double familyWiseFalseAlarm(int testableCells) {
     return 1 - Math.pow(1 - alpha, testableCells);
+  }
+
+  /** The rule a sweep config sets (regression_threshold, throughput_regression_percent, regression_alpha). */
+  public static RegressionRule of(ptune.sweep.SweepConfig config) {
+    return new RegressionRule(config.regressionThreshold(), config.throughputRegressionPercent(), config.regressionAlpha());
   }
 
   public String describe() {

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import ptune.sweep.RunHistory;
+import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepLayout;
 
 /**
@@ -61,7 +62,8 @@ public final class TablePublisher {
   public RunComparisons publish(List<TrialRecord> records, SweepLayout layout, double thresholdPoints, String description)
       throws IOException {
     return publish(new Publication(records, List.of(), layout, RunHistory.ID.format(Instant.now()),
-        new RegressionRule(thresholdPoints, RegressionRule.DEFAULT_THROUGHPUT_PERCENT, RegressionRule.DEFAULT_ALPHA),
+        new RegressionRule(thresholdPoints, SweepConfig.DEFAULT_THROUGHPUT_REGRESSION_PERCENT,
+            SweepConfig.DEFAULT_REGRESSION_ALPHA),
         description, null));
   }
 

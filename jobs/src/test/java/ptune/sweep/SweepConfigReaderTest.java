@@ -42,11 +42,11 @@ class SweepConfigReaderTest {
 
   @Test
   void theRegressionRuleHasDefaultsAndRejectsAnAlphaOutsideZeroToOne() throws IOException {
-    ptune.tables.RegressionRule rule = parse(VALID).regressionRule();
+    ptune.tables.RegressionRule rule = ptune.tables.RegressionRule.of(parse(VALID));
     assertEquals(1.0, rule.scorePoints());
     assertEquals(0.05, rule.alpha());
     assertEquals(10, rule.throughputPercent());
-    rule = parse(VALID + "regression_alpha: 0.01\nthroughput_regression_percent: 5\n").regressionRule();
+    rule = ptune.tables.RegressionRule.of(parse(VALID + "regression_alpha: 0.01\nthroughput_regression_percent: 5\n"));
     assertEquals(0.01, rule.alpha());
     assertEquals(5, rule.throughputPercent());
     String message = error(VALID + "regression_alpha: 5\n");
