@@ -15,6 +15,11 @@ public final class ExitCode {
   public static final int TRIALS_FAILED = 4;
   /** A result, checkpoint or table could not be written (read-only or full output filesystem). */
   public static final int CANNOT_WRITE = 5;
+  /**
+   * A cell's score or throughput regressed against the previous or the baseline run (defined with
+   * the rule that decides it, {@link ptune.tables.RunComparisons}); codes 3-5 win over it.
+   */
+  public static final int REGRESSED = ptune.tables.RunComparisons.EXIT_REGRESSED;
 
   private ExitCode() {}
 }

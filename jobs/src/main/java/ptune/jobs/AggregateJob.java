@@ -2,13 +2,19 @@ package ptune.jobs;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import ptune.cli.Command;
 import ptune.cli.Ptune;
 import ptune.results.TrialTable;
+import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepLayout;
+import ptune.tables.RegressionRule;
+import ptune.tables.RunComparisons;
 import ptune.tables.TablePublisher;
+import ptune.tables.ThroughputCells;
 import ptune.tables.TrialRecord;
 
 /**
@@ -23,7 +29,7 @@ public final class AggregateJob implements Command {
 
   @Override
   public String help() {
-    return "aggregate <config> [options]: tables, plots and changes since the previous run";
+    return "aggregate <config> [options]: tables, plots and the comparison with the previous run (and --baseline RUN)";
   }
 
   @Override
@@ -38,13 +44,27 @@ public final class AggregateJob implements Command {
     }
   }
 
+  /**
+   * Returns 0, or {@link RunComparisons#EXIT_REGRESSED} when a cell regressed against the previous
+   * run or the baseline (a failed sweep's own exit code takes precedence, see {@link RunJob}).
+   */
   static int execute(SparkSession spark, SweepConfig config, JobArguments args) throws IOException {
     SweepLayout layout = SweepLayout.of(args.out(), config.name());
-    List<SweepLayout> sources = args.from().isEmpty() ? List.of(layout)
+    RunHistory.Run run = new RunHistory(layout).current();
+    List<SweepLayout> sources = args.from().isEmpty() ? List.of(run.layout())
         : args.from().stream().map(SweepLayout::atRoot).toList();
-    List<TrialRecord> records = TrialRecord.collect(TrialTable.read(spark, sources));
-    new TablePublisher(spark, System.out).publish(records, layout, config.regressionThreshold(), config.description());
-    System.out.printf("aggregate %s: %d trials -> %s and %s%n", config.name(), records.size(), layout.tables(), layout.plots());
+    Dataset<Row> trials = TrialTable.read(spark, sources);
+    List<TrialRecord> records = TrialRecord.collect(trials);
+    RunComparisons comparisons = new TablePublisher(spark, System.out).publish(new TablePublisher.Publication(
+        records, ThroughputCells.of(trials), layout, run.id(), RegressionRule.of(config), config.description(),
+        args.baseline()));
+    System.out.printf("aggregate %s: %d trials of run %s -> %s and %s%n", config.name(), records.size(), run.id(),
+        layout.tables(), layout.plots());
+    if (comparisons.regressed()) {
+      System.out.printf("aggregate %s: REGRESSED, see %s/comparison.md (exit code %d)%n", config.name(),
+          layout.tables(), RunComparisons.EXIT_REGRESSED);
+      return RunComparisons.EXIT_REGRESSED;
+    }
     return 0;
   }
 }

@@ -4,17 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arguments every job takes: {@code [<config>] [--out DIR] [--force] [--master URL]
- * [--spark-profile FILE] [--data DIR] [--from DIR]...}. A missing config means the embedded
- * quickstart sweep.
+ * The arguments every job takes: {@code [<config>] [--out DIR] [--force] [--rerun] [--baseline RUN]
+ * [--master URL] [--spark-profile FILE] [--data DIR] [--from DIR]...}. A missing config means the
+ * embedded quickstart sweep.
  *
  * @param from trial directories of other runs to aggregate ({@code DIR/<sweep name>}); empty = this run
+ * @param rerun re-execute every trial as a new run in the sweep's history ({@link ptune.sweep.RunHistory})
+ * @param baseline the run to compare with besides the previous one: a run id of the sweep's history
+ *     or a run's directory; null = none
  */
 public record JobArguments(
-    String config, String out, boolean force, String master, String sparkProfile, String dataDir, List<String> from) {
+    String config, String out, boolean force, String master, String sparkProfile, String dataDir, List<String> from,
+    boolean rerun, String baseline) {
 
   public static final String USAGE =
-      "[<config.yaml>|quickstart] [--out DIR] [--force] [--master URL] [--spark-profile FILE] [--data DIR] [--from DIR]...";
+      "[<config.yaml>|quickstart] [--out DIR] [--force] [--rerun] [--baseline RUN] [--master URL] [--spark-profile FILE]"
+          + " [--data DIR] [--from DIR]...";
 
   public static JobArguments parse(String[] args) {
     String config = null;
@@ -24,6 +29,8 @@ public record JobArguments(
     String profile = null;
     String data = null;
     List<String> from = new ArrayList<>();
+    boolean rerun = false;
+    String baseline = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -33,6 +40,8 @@ public record JobArguments(
         case "--spark-profile" -> profile = value(args, ++i, a);
         case "--data" -> data = value(args, ++i, a);
         case "--from" -> from.add(value(args, ++i, a));
+        case "--rerun" -> rerun = true;
+        case "--baseline" -> baseline = value(args, ++i, a);
         default -> {
           if (a.startsWith("--") || config != null) {
             throw new IllegalArgumentException("unexpected argument '" + a + "'; usage: " + USAGE);
@@ -41,7 +50,10 @@ public record JobArguments(
         }
       }
     }
-    return new JobArguments(config, out, force, master, profile, data, List.copyOf(from));
+    if (rerun && force) {
+      throw new IllegalArgumentException("--rerun and --force: a rerun runs every trial anyway; give one of them");
+    }
+    return new JobArguments(config, out, force, master, profile, data, List.copyOf(from), rerun, baseline);
   }
 
   private static String value(String[] args, int i, String option) {

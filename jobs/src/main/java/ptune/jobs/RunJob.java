@@ -3,7 +3,9 @@ package ptune.jobs;
 import org.apache.spark.sql.SparkSession;
 import ptune.cli.Command;
 import ptune.cli.Ptune;
+import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
+import ptune.sweep.SweepLayout;
 
 /** {@code ptune run}: preprocess, sweep and aggregate in one Spark session. */
 public final class RunJob implements Command {
@@ -14,7 +16,7 @@ public final class RunJob implements Command {
 
   @Override
   public String help() {
-    return "run <config> [options]: preprocess, sweep, then aggregate";
+    return "run <config> [options]: preprocess, sweep, then aggregate (--rerun: every trial again, as a new run)";
   }
 
   @Override
@@ -23,12 +25,17 @@ public final class RunJob implements Command {
     SweepConfig config = JobConfigs.loadChecked(args);
     SparkSession spark = SparkSessionFactory.create("run", config, args);
     try {
+      if (args.baseline() != null) { // an unknown baseline is an argument error, before any trial runs
+        new RunHistory(SweepLayout.of(args.out(), config.name())).baselineTables(args.baseline());
+      }
       int code = PreprocessJob.execute(spark, config, args);
       if (code != 0) {
         return code;
       }
       int sweep = SweepJob.execute(spark, config, args);
       int aggregate = AggregateJob.execute(spark, config, args);
+      // Lost or failed trials (the sweep's code) win over a regression: a regression measured on an
+      // incomplete run is not the news.
       return sweep != 0 ? sweep : aggregate;
     } finally {
       spark.stop();

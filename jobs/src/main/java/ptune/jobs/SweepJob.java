@@ -6,6 +6,7 @@ import ptune.cli.Command;
 import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
 import ptune.sweep.DistributedSweep;
+import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepLayout;
 import ptune.sweep.SweepReport;
@@ -19,7 +20,7 @@ public final class SweepJob implements Command {
 
   @Override
   public String help() {
-    return "sweep <config> [options]: run the trials that have no result yet (--force: all)";
+    return "sweep <config> [options]: run the trials that have no result yet (--force: all; --rerun: all, as a new run)";
   }
 
   @Override
@@ -35,8 +36,14 @@ public final class SweepJob implements Command {
   }
 
   static int execute(SparkSession spark, SweepConfig config, JobArguments args) {
+    RunHistory history = new RunHistory(SweepLayout.of(args.out(), config.name()));
+    RunHistory.Run run = args.rerun() ? history.startRerun() : history.current();
+    if (run.rerun()) {
+      System.out.printf("sweep %s: run %s in %s%n", config.name(), run.id(), run.layout().root());
+    }
     SweepReport report = new DistributedSweep(spark, System.out, Duration.ofSeconds(10))
-        .run(config, SweepLayout.of(args.out(), config.name()), args.force());
+        .run(config, run.layout(), args.force());
+    history.showInSweep(run);
     System.out.println(report);
     return exitCode(report);
   }

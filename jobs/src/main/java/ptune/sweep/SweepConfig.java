@@ -13,8 +13,11 @@ import java.util.Map;
  * @param spark Spark settings (spark-defaults keys) applied when the job creates its session
  * @param master Spark master when the command line gives none
  * @param retryRounds how many times trials lost with an executor are re-submitted
- * @param regressionThreshold table cells that moved more than this many points since the previous
- *     run of the sweep are reported
+ * @param regressionThreshold a table cell regresses only if its mean drops by more than this many
+ *     points from the earlier run (see {@link ptune.tables.RegressionRule})
+ * @param regressionAlpha and only if Welch's one-sided t-test over both runs' seeds gives p below this
+ * @param throughputRegressionPercent examples/s of a cell regress when they drop by more than this
+ *     share of the earlier run's, in percent (and the same test says so)
  */
 public record SweepConfig(
     String name,
@@ -32,7 +35,9 @@ public record SweepConfig(
     String master,
     Integer retryRounds,
     Double regressionThreshold,
-    PreprocessConfig preprocess) {
+    PreprocessConfig preprocess,
+    Double regressionAlpha,
+    Double throughputRegressionPercent) {
 
   /**
    * Feature preprocessing: the {@link ptune.preprocess.FeatureEncoder} class (none = skip, trials
@@ -41,6 +46,9 @@ public record SweepConfig(
   public record PreprocessConfig(String encoder, String input) {}
 
   public static final String DEFAULT_RUNNER = "ptune.trial.PromptTuningTrialRunner";
+  public static final double DEFAULT_REGRESSION_THRESHOLD = 1.0;
+  public static final double DEFAULT_REGRESSION_ALPHA = 0.05;
+  public static final double DEFAULT_THROUGHPUT_REGRESSION_PERCENT = 10;
 
   SweepConfig withDefaults() {
     return new SweepConfig(
@@ -58,14 +66,17 @@ public record SweepConfig(
         spark == null ? Map.of() : spark,
         master,
         retryRounds == null ? 2 : retryRounds,
-        regressionThreshold == null ? 1.0 : regressionThreshold,
-        preprocess == null ? new PreprocessConfig(null, null) : preprocess);
+        regressionThreshold == null ? DEFAULT_REGRESSION_THRESHOLD : regressionThreshold,
+        preprocess == null ? new PreprocessConfig(null, null) : preprocess,
+        regressionAlpha == null ? DEFAULT_REGRESSION_ALPHA : regressionAlpha,
+        throughputRegressionPercent == null ? DEFAULT_THROUGHPUT_REGRESSION_PERCENT : throughputRegressionPercent);
   }
 
   /** This sweep reading its data from {@code dir} (the command line's --data). */
   public SweepConfig withDataDir(String dir) {
     return new SweepConfig(name, description, runner, dir, backbones, methods, tasks, seeds, grid, overrides,
-        hyperparameterTypes, spark, master, retryRounds, regressionThreshold, preprocess);
+        hyperparameterTypes, spark, master, retryRounds, regressionThreshold, preprocess, regressionAlpha,
+        throughputRegressionPercent);
   }
 
   public HyperparameterCatalog catalog() {

@@ -156,6 +156,15 @@ public final class SweepConfigReader {
     if (c.retryRounds() < 0) {
       throw new ConfigException(file, lines.lineOfKey("retry_rounds"), "retry_rounds", "must be >= 0");
     }
+    if (!(c.regressionAlpha() > 0 && c.regressionAlpha() < 1)) {
+      throw new ConfigException(file, -1, "regression_alpha", "must be between 0 and 1 (exclusive), e.g. 0.05");
+    }
+    if (c.regressionThreshold() < 0) {
+      throw new ConfigException(file, -1, "regression_threshold", "must be >= 0 (points)");
+    }
+    if (c.throughputRegressionPercent() < 0) {
+      throw new ConfigException(file, -1, "throughput_regression_percent", "must be >= 0 (percent)");
+    }
     c.hyperparameterTypes().keySet().stream().filter(TrialRow.RESERVED::contains).findFirst().ifPresent(name -> {
       throw new ConfigException(file, lines.lineOfValue("hyperparameter_types", name), "hyperparameter_types." + name,
           "reserved: a result column has this name");

@@ -8,10 +8,20 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Where everything a sweep writes lives: {@code DIR/<sweep name>/} with trials/, checkpoints/,
- * tables/, plots/ and history/. The root is a fully qualified Hadoop URI (file:, hdfs://) so that
- * executors with another working directory resolve it the same way.
+ * tables/, plots/, features/ and history/. The root is a fully qualified Hadoop URI (file:, hdfs://)
+ * so that executors with another working directory resolve it the same way.
+ *
+ * <p>A rerun ({@code --rerun}, see {@link RunHistory}) is laid out the same way under
+ * {@code history/<run id>/}: its {@link #run layout} has its own trials/, checkpoints/, tables/ and
+ * plots/ there, and shares the sweep's features/ and history/.
+ *
+ * @param sweepRoot the sweep's directory; equal to {@code root} except for a rerun's layout
  */
-public record SweepLayout(String root) implements Serializable {
+public record SweepLayout(String root, String sweepRoot) implements Serializable {
+
+  public SweepLayout(String root) {
+    this(root, root);
+  }
 
   /** The layout of sweep {@code name} under {@code outDir}, which may be relative to the driver's cwd. */
   public static SweepLayout of(String outDir, String name) {
@@ -49,10 +59,20 @@ public record SweepLayout(String root) implements Serializable {
   }
 
   public String features() {
-    return root + "/features";
+    return sweepRoot + "/features";
   }
 
   public String history() {
-    return root + "/history";
+    return sweepRoot + "/history";
+  }
+
+  /** The layout of this sweep's run {@code id}: {@code history/<id>/}, sharing features/ and history/. */
+  public SweepLayout run(String id) {
+    return new SweepLayout(history() + "/" + id, sweepRoot);
+  }
+
+  /** The sweep's own layout (this one unless this is a run's). */
+  public SweepLayout sweep() {
+    return new SweepLayout(sweepRoot);
   }
 }

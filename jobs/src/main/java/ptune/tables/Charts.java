@@ -418,7 +418,7 @@ public final class Charts {
     return hi > lo ? 0.007 * (hi - lo) : 0.05;
   }
 
-  private static XYErrorRenderer errorLines() {
+  static XYErrorRenderer errorLines() {
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDefaultLinesVisible(true);
     renderer.setDefaultShapesVisible(true);

@@ -13,11 +13,11 @@ import ptune.sweep.SweepLayout;
 /**
  * {@code tables/report.html}: a sweep's results in one page that opens without a network: both
  * tables, every figure (PNG inlined as a data URI, with links to the SVG and PNG beside it), the
- * failed and diverged trials with their errors, the changes since the previous run and every trial
- * with a link to its checkpoint. Everything that comes from configs, data or errors is HTML-escaped,
+ * failed and diverged trials with their errors, the comparison with the previous run and the
+ * baseline (with the history figure) and every trial with a link to its checkpoint. Everything that comes from configs, data or errors is HTML-escaped,
  * and the page's content security policy allows no script and no request, so nothing in it runs.
  *
- * @param comparison the changes since the previous run, or null on the first run
+ * @param comparison the comparison with earlier runs, or null when there is none to show
  */
 public record HtmlReport(
     String sweep, String description, SweepLayout layout, List<ResultTable> tables, PublishedResults published,
@@ -26,8 +26,8 @@ public record HtmlReport(
   /** A figure as the report shows it: PNG bytes inlined, the files beside it in plots/. */
   public record DrawnFigure(String name, String caption, int width, byte[] png) {}
 
-  /** What {@link RunComparison} found against which archived run, at which threshold (points). */
-  public record Comparison(RunComparison changes, String previousRun, double thresholdPoints) {}
+  /** This run against the previous one and the baseline, with the history figure of the headline cells. */
+  public record Comparison(RunComparisons runs, DrawnFigure history) {}
 
   private static final String CSS = """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:2rem auto;max-width:1100px;
@@ -41,6 +41,7 @@ public record HtmlReport(
       figure{margin:1.2rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
       figcaption{font-size:.9rem;color:#444}pre{white-space:pre-wrap;font-size:.8rem;max-height:24rem;overflow:auto;
       background:#f7f7f7;padding:.5rem}.status-FAILED{color:#b00020;font-weight:600}.status-DIVERGED{color:#a05a00;font-weight:600}
+      tr.regressed td{background:#fdecee}
       .wide{overflow-x:auto}
       """;
 
@@ -76,7 +77,7 @@ public record HtmlReport(
         .append("; methods: ").append(esc(first.methods().stream().map(MethodNames::display).collect(Collectors.joining(", "))))
         .append("; tasks: ").append(esc(String.join(", ", first.tasks()))).append(".</p>\n")
         .append("<nav><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a>")
-        .append("<a href=\"#problems\">Failed and diverged</a><a href=\"#changes\">Changes</a>")
+        .append("<a href=\"#problems\">Failed and diverged</a><a href=\"#changes\">Comparison</a>")
         .append("<a href=\"#trials\">Trials and checkpoints</a></nav>\n</header>\n");
   }
 
@@ -151,31 +152,87 @@ public record HtmlReport(
   }
 
   private void changes(StringBuilder out) {
-    out.append("<section id=\"changes\">\n<h2>Changes since the previous run</h2>\n");
+    out.append("<section id=\"changes\">\n<h2>Comparison with earlier runs</h2>\n");
     if (comparison == null) {
-      out.append("<p>This is the sweep's first aggregation: no previous tables to compare with.</p>\n</section>\n");
+      out.append("<p>No comparison for this aggregation.</p>\n</section>\n");
       return;
     }
-    RunComparison c = comparison.changes();
-    out.append("<p>Against ").append(esc("history/" + comparison.previousRun())).append(String.format(Locale.ROOT,
-        " (cells whose mean moved by more than %.1f points).</p>\n", comparison.thresholdPoints()));
-    if (!c.changed()) {
-      out.append("<p>No cell changed beyond the threshold.</p>\n");
+    RunComparisons runs = comparison.runs();
+    out.append("<p>Run ").append(esc(runs.run())).append(". ").append(esc(capitalised(runs.rule().describe())))
+        .append(".</p>\n<p class=\"").append(runs.regressed() ? "status-FAILED\">Regressed (exit code "
+            + RunComparisons.EXIT_REGRESSED + ")." : "muted\">No regression.").append("</p>\n");
+    if (runs.previous() == null) {
+      out.append("<p>No previous run with tables in the history: nothing to compare with.</p>\n");
+    } else {
+      comparisonTable(out, "Against the previous run", runs.previous());
     }
-    changeList(out, "Regressed", c.regressed());
-    changeList(out, "Improved", c.improved());
-    changeList(out, "New cells", c.added());
-    changeList(out, "Cells no longer present", c.removed());
-    out.append("</section>\n");
+    if (runs.baseline() != null) {
+      comparisonTable(out, "Against the baseline", runs.baseline());
+    }
+    DrawnFigure f = comparison.history();
+    if (f != null) {
+      out.append("<figure id=\"fig-").append(esc(f.name())).append("\">\n<img src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(f.png())).append("\" width=\"").append(f.width())
+          .append("\" alt=\"").append(esc(f.caption())).append("\">\n<figcaption>").append(esc(f.caption()))
+          .append(" · ").append(link("../plots/" + f.name() + ".svg", "SVG")).append(" · ")
+          .append(link("../plots/" + f.name() + ".png", "PNG")).append("</figcaption>\n</figure>\n");
+    }
+    out.append("<p class=\"muted\">Also as ").append(link("comparison.md", "comparison.md")).append(" and ")
+        .append(link("comparison.json", "comparison.json")).append(".</p>\n</section>\n");
   }
 
-  private static void changeList(StringBuilder out, String title, List<String> items) {
-    if (items.isEmpty()) {
-      return;
+  private static void comparisonTable(StringBuilder out, String title, RunComparison c) {
+    List<CellComparison> regressed = c.with(RegressionRule.Verdict.REGRESSED);
+    out.append("<h3>").append(esc(title + ": " + c.against())).append("</h3>\n<p>")
+        .append(String.format(Locale.ROOT, "%d cells compared (%d testable): Regressed (%d), Improved (%d), "
+            + "Not testable (%d). On a rerun that changes nothing, at most %.0f%% chance of a false alarm among them.",
+            c.cells().size(), c.testable(), regressed.size(), c.with(RegressionRule.Verdict.IMPROVED).size(),
+            c.with(RegressionRule.Verdict.NOT_TESTABLE).size(), 100 * c.rule().familyWiseFalseAlarm(c.testable())))
+        .append("</p>\n");
+    if (!c.throughputCompared()) {
+      out.append("<p class=\"muted\">Throughput not compared: the earlier run recorded none.</p>\n");
     }
-    out.append("<h3>").append(esc(title)).append(" (").append(items.size()).append(")</h3>\n<ul>\n");
-    items.forEach(i -> out.append("<li>").append(esc(i)).append("</li>\n"));
-    out.append("</ul>\n");
+    // What needs a look first; the cells without a significant change folded below (a real sweep has dozens).
+    List<CellComparison> notable = c.cells().stream().filter(x -> x.verdict() != RegressionRule.Verdict.UNCHANGED).toList();
+    List<CellComparison> unchanged = c.with(RegressionRule.Verdict.UNCHANGED);
+    if (!notable.isEmpty()) {
+      comparisonRows(out, notable);
+    }
+    if (!unchanged.isEmpty()) {
+      out.append("<details><summary>").append(unchanged.size()).append(" cells with no significant change</summary>\n");
+      comparisonRows(out, unchanged);
+      out.append("</details>\n");
+    }
+    if (!c.added().isEmpty()) {
+      out.append("<p>New cells: ").append(esc(String.join(", ", c.added()))).append("</p>\n");
+    }
+    if (!c.removed().isEmpty()) {
+      out.append("<p>Cells no longer present: ").append(esc(String.join(", ", c.removed()))).append("</p>\n");
+    }
+  }
+
+  private static void comparisonRows(StringBuilder out, List<CellComparison> cells) {
+    out.append("<div class=\"wide\"><table class=\"comparison\">\n<thead><tr><th>cell</th><th>measure</th>"
+        + "<th>before</th><th>now</th><th>change</th><th>p (drop)</th><th>verdict</th></tr></thead>\n<tbody>\n");
+    for (CellComparison cell : cells) {
+      boolean bad = cell.verdict() == RegressionRule.Verdict.REGRESSED;
+      out.append(bad ? "<tr class=\"regressed\">" : "<tr>").append(td(cell.label())).append(td(cell.kind().unit))
+          .append("<td class=\"num\">").append(stats(cell.before())).append("</td><td class=\"num\">")
+          .append(stats(cell.after())).append("</td>")
+          .append(String.format(Locale.ROOT, "<td class=\"num\">%+.2f</td>", cell.delta()))
+          .append("<td class=\"num\">").append(cell.decision().pDrop() == null ? "–"
+              : String.format(Locale.ROOT, "%.3g", cell.decision().pDrop())).append("</td>")
+          .append(bad ? "<td class=\"status-FAILED\">" : "<td>").append(esc(cell.verdict().label())).append("</td></tr>\n");
+    }
+    out.append("</tbody>\n</table></div>\n");
+  }
+
+  private static String stats(SeedStats s) {
+    return String.format(Locale.ROOT, "%.2f ± %.2f (%d)", s.mean(), s.std(), s.n());
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
   /**
@@ -238,6 +295,15 @@ public record HtmlReport(
     String own = layout.checkpoints() + "/" + r.trialId();
     if (r.checkpointPath().equals(own)) {
       return link("../checkpoints/" + URLEncoder.encode(r.trialId(), StandardCharsets.UTF_8) + "/", "checkpoint");
+    }
+    String runs = layout.history() + "/";
+    if (r.checkpointPath().startsWith(runs)) { // a rerun's, in history/<run id>/checkpoints/
+      String[] parts = r.checkpointPath().substring(runs.length()).split("/");
+      StringBuilder href = new StringBuilder("../history");
+      for (String part : parts) {
+        href.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8));
+      }
+      return link(href + "/", "checkpoint");
     }
     return r.checkpointPath().startsWith("file:") ? link(r.checkpointPath(), r.checkpointPath()) : esc(r.checkpointPath());
   }

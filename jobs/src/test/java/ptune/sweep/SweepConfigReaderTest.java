@@ -41,6 +41,19 @@ class SweepConfigReaderTest {
   }
 
   @Test
+  void theRegressionRuleHasDefaultsAndRejectsAnAlphaOutsideZeroToOne() throws IOException {
+    ptune.tables.RegressionRule rule = ptune.tables.RegressionRule.of(parse(VALID));
+    assertEquals(1.0, rule.scorePoints());
+    assertEquals(0.05, rule.alpha());
+    assertEquals(10, rule.throughputPercent());
+    rule = ptune.tables.RegressionRule.of(parse(VALID + "regression_alpha: 0.01\nthroughput_regression_percent: 5\n"));
+    assertEquals(0.01, rule.alpha());
+    assertEquals(5, rule.throughputPercent());
+    String message = error(VALID + "regression_alpha: 5\n");
+    assertTrue(message.contains("regression_alpha") && message.contains("between 0 and 1"), message);
+  }
+
+  @Test
   void unknownTopLevelKeyNamesKeyFileAndLine() {
     String message = error(VALID + "sedes: [2]\n");
     assertTrue(message.startsWith("conf/x.yaml:9: sedes: unknown key"), message);

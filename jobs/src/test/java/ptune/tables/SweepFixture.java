@@ -34,6 +34,8 @@ final class SweepFixture {
       double[] devPerEpoch, long totalParameters, String error) {}
 
   private final List<Trial> trials = new ArrayList<>();
+  private double examplesPerSecond = 30.0;
+  private double throughputSpread = 0;
 
   SweepFixture add(Trial t) {
     trials.add(t);
@@ -90,6 +92,13 @@ final class SweepFixture {
     return f;
   }
 
+  /** Training throughput of every trial: {@code mean} examples/s, spread over trials by a relative std. */
+  SweepFixture throughput(double mean, double relativeStd) {
+    examplesPerSecond = mean;
+    throughputSpread = relativeStd;
+    return this;
+  }
+
   static Map<String, Object> hp(Object... kv) {
     // Sorted, so that the scores drawn from it (seeded by its text) are the same in every run.
     Map<String, Object> m = new TreeMap<>(Map.of("epochs", 4, "batch_size", 16));
@@ -131,8 +140,9 @@ final class SweepFixture {
         checkpoint = layout.checkpoints() + "/" + spec.trialId();
       }
       double majority = t.task().equals("rte") ? 33 / 56.0 : 28 / 56.0;
+      double speed = examplesPerSecond * (1 + throughputSpread * new Random(spec.trialId().hashCode()).nextGaussian());
       TrialResult result = new TrialResult(spec, t.status(), "accuracy", epochs, best, bestDev, bestMetrics, heldOut,
-          Map.of(), majority, DEV_SIZE, 100_000, t.totalParameters(), 12.5, 30.0, "cpu()", "stored test", t.error(),
+          Map.of(), majority, DEV_SIZE, 100_000, t.totalParameters(), 12.5, speed, "cpu()", "stored test", t.error(),
           checkpoint);
       store.write(spec.trialId(), TrialRow.toJson(result, checkpoint, "driver", "ptune.trial.PromptTuningTrialRunner", "fixture"));
     }

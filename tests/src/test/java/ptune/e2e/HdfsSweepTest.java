@@ -89,6 +89,20 @@ class HdfsSweepTest {
       long builtAt = fs.getFileStatus(fingerprint).getModificationTime();
       assertEquals(0, Ptune.run(new String[] {"preprocess", config.toString(), "--out", out}));
       assertEquals(builtAt, fs.getFileStatus(fingerprint).getModificationTime(), "unchanged inputs: features reused");
+
+      // A scheduled rerun on HDFS: every trial again into history/<run id>/, the first run kept; one seed per
+      // cell, so nothing is testable and nothing regresses.
+      assertEquals(0, Ptune.run(new String[] {"run", config.toString(), "--out", out, "--rerun"}));
+      FileStatus[] runs = fs.listStatus(new org.apache.hadoop.fs.Path(root + "/history"));
+      assertEquals(2, runs.length, "the first run and the rerun");
+      for (FileStatus run : runs) {
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(run.getPath(), "trials/trials.parquet")), run.getPath().toString());
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(run.getPath(), "tables/comparison.json")), run.getPath().toString());
+      }
+      org.apache.hadoop.fs.Path rerun = runs[0].getPath().getName().compareTo(runs[1].getPath().getName()) > 0
+          ? runs[0].getPath() : runs[1].getPath();
+      assertTrue(fs.listStatus(new org.apache.hadoop.fs.Path(rerun, "checkpoints")).length > 0, "the rerun's checkpoints");
+      assertEquals(builtAt, fs.getFileStatus(fingerprint).getModificationTime(), "the rerun shares the features");
     } finally {
       dfs.shutdown();
     }

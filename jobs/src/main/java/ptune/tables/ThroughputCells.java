@@ -1,0 +1,52 @@
+package ptune.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Training throughput per backbone x method x task: mean ± sample std of the trial rows'
+ * {@code examples_per_second} over every trial that ran (all grid points and seeds; failed trials
+ * have none), written as tables/throughput.csv and .parquet so that a later run can compare with it.
+ * A sweep whose grid changes batch sizes between runs compares different mixes; same grid, same mix.
+ */
+public final class ThroughputCells {
+
+  static final String NAME = "throughput";
+
+  public static final StructType SCHEMA = new StructType()
+      .add("backbone", DataTypes.StringType)
+      .add("method", DataTypes.StringType)
+      .add("task", DataTypes.StringType)
+      .add("mean", DataTypes.DoubleType)
+      .add("std", DataTypes.DoubleType)
+      .add("trials", DataTypes.IntegerType);
+
+  private ThroughputCells() {}
+
+  /** From a trial table ({@link ptune.results.TrialTable}); rows follow {@link #SCHEMA}. */
+  public static List<Row> of(Dataset<Row> trials) {
+    List<Row> measured = trials.where("status <> 'FAILED' AND examples_per_second IS NOT NULL")
+        .select("backbone", "method", "task", "examples_per_second").collectAsList();
+    Map<String, List<Double>> byCell = new TreeMap<>();
+    Map<String, String[]> keys = new TreeMap<>();
+    for (Row r : measured) {
+      String key = CellComparison.key(null, r.getString(0), r.getString(1), r.getString(2));
+      byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getDouble(3));
+      keys.putIfAbsent(key, new String[] {r.getString(0), r.getString(1), r.getString(2)});
+    }
+    List<Row> rows = new ArrayList<>();
+    byCell.forEach((key, values) -> {
+      SeedStats s = SeedStats.of(values);
+      String[] k = keys.get(key);
+      rows.add(RowFactory.create(k[0], k[1], k[2], s.mean(), s.std(), s.n()));
+    });
+    return rows;
+  }
+}
