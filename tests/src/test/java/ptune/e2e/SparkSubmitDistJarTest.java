@@ -94,10 +94,14 @@ class SparkSubmitDistJarTest {
   @Timeout(900)
   void distJarSubmittedRunsARealSweepFromAndToHdfs(String mode) throws Exception {
     String out = hdfs + "/runs-" + mode;
-    Path config = TestSweeps.write(tmp, mode + ".yaml", sweep());
-    // Cluster mode: the driver runs on a worker, which fetches the jar; put it where every node can read it.
+    Path localConfig = TestSweeps.write(tmp, mode + ".yaml", sweep());
+    String config = localConfig.toString();
+    // Cluster mode: the driver runs on a worker, which has none of the submitter's files: the jar
+    // and the sweep config go where every node can read them.
     String jar = distJar.toString();
     if (mode.equals("cluster")) {
+      config = hdfs + "/conf/" + localConfig.getFileName();
+      fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(localConfig.toString()), new org.apache.hadoop.fs.Path(config));
       jar = hdfs + "/jars/" + distJar.getFileName();
       if (!fs.exists(new org.apache.hadoop.fs.Path(jar))) {
         fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(distJar.toString()), new org.apache.hadoop.fs.Path(jar));
@@ -186,7 +190,7 @@ class SparkSubmitDistJarTest {
    * cluster mode the Worker applies them to the driver it launches. The --conf lines only fit the
    * properties to this small cluster.
    */
-  private Process sparkSubmit(String mode, String jar, Path config, String out) throws IOException {
+  private Process sparkSubmit(String mode, String jar, String config, String out) throws IOException {
     Path profile = TestSweeps.repoRoot().resolve("conf/spark/standalone.conf");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
@@ -202,7 +206,7 @@ class SparkSubmitDistJarTest {
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.executorEnv.ENGINE_CACHE_DIR=" + engineCache,
         "--conf", "spark.executorEnv.PTUNE_CACHE_DIR=" + tmp.resolve("executor-ptune-cache"),
-        jar, "run", config.toString(), "--out", out));
+        jar, "run", config, "--out", out));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("submit-" + mode + ".log").toFile());
     // The submitting machine has never seen ptune either (in standalone cluster mode this
