@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -62,7 +61,7 @@ class SparkSubmitDistJarTest {
     tmp = dir;
     distJar = distJar();
     Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Path.of("target", "minidfs-" + UUID.randomUUID()).toAbsolutePath().toString());
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("minidfs").toString());
     dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     dfs.waitActive();
     hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
@@ -249,16 +248,32 @@ class SparkSubmitDistJarTest {
     return names.toString();
   }
 
-  /** jobs/target/ptune-jobs-*-dist.jar, which {@code -P dist} builds in the jobs module's package phase. */
+  /**
+   * jobs/target/ptune-jobs-*-dist.jar, which {@code -P dist} builds in the jobs module's package
+   * phase; one older than the compiled classes is left from an earlier build and would test old code.
+   */
   private static Path distJar() throws IOException {
-    Path target = TestSweeps.repoRoot().resolve("jobs/target");
+    Path root = TestSweeps.repoRoot();
+    Path target = root.resolve("jobs/target");
+    Path jar;
     try (Stream<Path> jars = Files.list(target)) {
-      return jars.filter(p -> p.getFileName().toString().matches("ptune-jobs-.*-dist\\.jar")).findFirst()
+      jar = jars.filter(p -> p.getFileName().toString().matches("ptune-jobs-.*-dist\\.jar")).findFirst()
           .orElseThrow(() -> new IllegalStateException("no ptune-jobs-*-dist.jar in " + target
               + ": this test submits the dist jar; run it with the dist profile (mvn -B -P full,dist verify)"));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalStateException(target + " does not exist: build with mvn -B -P full,dist verify", e);
     }
+    long built = Files.getLastModifiedTime(jar).toMillis();
+    for (String module : new String[] {"datasets", "core", "jobs"}) {
+      try (Stream<Path> classes = Files.walk(root.resolve(module + "/target/classes"))) {
+        Path newer = classes.filter(p -> p.toFile().lastModified() > built).findFirst().orElse(null);
+        if (newer != null) {
+          throw new IllegalStateException(jar + " is older than " + newer
+              + ": rebuild it in the same run (mvn -B -P full,dist verify)");
+        }
+      }
+    }
+    return jar;
   }
 
   private static Properties properties(Path file) throws IOException {
