@@ -44,6 +44,9 @@ public final class SparkSessionFactory {
     s.put("spark.executor.extraJavaOptions", "-Dai.djl.offline=true -Dai.djl.default_engine=PyTorch");
     s.putAll(config.spark());
     profile.forEach((k, v) -> s.put((String) k, ((String) v).trim()));
+    // spark-submit passes its settings (--conf, --properties-file) as system properties, which the
+    // session's SparkConf reads; a builder option would override them.
+    s.keySet().removeIf(key -> System.getProperty(key) != null);
     s.put("spark.master", master);
     return s;
   }

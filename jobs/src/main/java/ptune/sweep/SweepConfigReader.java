@@ -44,7 +44,14 @@ public final class SweepConfigReader {
 
   private SweepConfigReader() {}
 
-  /** Reads {@code location}: a file path, or "quickstart" (or null) for the embedded default. */
+  /** A Hadoop filesystem URI (hdfs://, s3a://, file:/...); a plain path is a local file. */
+  private static final Pattern FILESYSTEM_URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:/.*");
+
+  /**
+   * Reads {@code location}: a file path, a Hadoop filesystem URI (in cluster deploy mode the driver
+   * runs on a worker, which may not have the submitter's files), or "quickstart" (or null) for the
+   * embedded default.
+   */
   public static SweepConfig read(String location) {
     ConfigLines source = lines(location);
     try {
@@ -67,11 +74,19 @@ public final class SweepConfigReader {
         throw new ConfigException("classpath:" + EMBEDDED_QUICKSTART, "cannot read", e);
       }
     }
-    try {
-      return new ConfigLines(location, Files.readString(Path.of(location)));
+    try (InputStream in = open(location)) {
+      return new ConfigLines(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ConfigException(location, "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  private static InputStream open(String location) throws IOException {
+    if (FILESYSTEM_URI.matcher(location).matches()) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+      return path.getFileSystem(new org.apache.hadoop.conf.Configuration()).open(path);
+    }
+    return Files.newInputStream(Path.of(location));
   }
 
   public static SweepConfig parse(InputStream in, String file) throws IOException {

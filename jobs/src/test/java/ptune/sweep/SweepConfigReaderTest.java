@@ -34,6 +34,15 @@ class SweepConfigReaderTest {
   }
 
   @Test
+  void readsAFilesystemUriAndNamesAMissingOne(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("sweep.yaml"), VALID);
+    assertEquals("t", SweepConfigReader.read(file.toUri().toString()).name());
+    String missing = dir.resolve("nope.yaml").toUri().toString();
+    String message = assertThrows(ConfigException.class, () -> SweepConfigReader.read(missing)).getMessage();
+    assertTrue(message.startsWith(missing + ": cannot read"), message);
+  }
+
+  @Test
   void defaultsAreFilledIn() throws IOException {
     SweepConfig c = parse(VALID);
     assertEquals(SweepConfig.DEFAULT_RUNNER, c.runner());

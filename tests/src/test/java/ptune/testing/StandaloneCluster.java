@@ -27,13 +27,39 @@ public final class StandaloneCluster implements AutoCloseable {
 
   private final Path dir;
   private final String classPath;
+  private final boolean sparkInstallation;
+  private int workerCores = 1;
+  private String workerMemory = "1g";
   private final List<Process> daemons = new ArrayList<>();
   private final Thread cleanupOnExit = new Thread(this::close, "standalone-cluster-cleanup");
   private int masterPort;
+  private int masterUi;
 
   public StandaloneCluster(Path dir) throws IOException {
+    this(dir, runtimeClassPath(), false);
+  }
+
+  private StandaloneCluster(Path dir, String classPath, boolean sparkInstallation) {
     this.dir = dir;
-    this.classPath = runtimeClassPath();
+    this.classPath = classPath;
+    this.sparkInstallation = sparkInstallation;
+  }
+
+  /**
+   * A cluster laid out like a Spark installation that has never seen ptune: SPARK_HOME/jars holds
+   * Spark's jars only ({@link #sparkClassPath()}), the daemons run from them, and the executors and
+   * cluster-mode drivers the Workers launch get nothing else (the app brings ptune in its jar).
+   */
+  public static StandaloneCluster sparkInstallation(Path dir, int workerCores, String workerMemory) throws IOException {
+    StandaloneCluster cluster = new StandaloneCluster(dir, sparkClassPath(), true);
+    cluster.workerCores = workerCores;
+    cluster.workerMemory = workerMemory;
+    return cluster;
+  }
+
+  /** Spark and its dependencies without ptune or what only ptune needs (maven-dependency-plugin). */
+  public static String sparkClassPath() throws IOException {
+    return Files.readString(Path.of("target", "spark.classpath")).trim();
   }
 
   /** The tests module's runtime classpath (Spark, ptune, DJL), written by maven-dependency-plugin. */
@@ -50,11 +76,24 @@ public final class StandaloneCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
+  /** The Master's JSON status (workers, apps, drivers and their states). */
+  public String masterStatus() throws IOException {
+    try (InputStream in = URI.create("http://127.0.0.1:" + masterUi + "/json/").toURL().openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   public StandaloneCluster start(int workers, Duration timeout) throws IOException, InterruptedException {
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
+    if (sparkInstallation) {
+      for (String jar : classPath.split(File.pathSeparator)) {
+        Path target = Path.of(jar);
+        Files.createSymbolicLink(sparkHome.resolve(target.getFileName()), target);
+      }
+    }
     masterPort = freePort();
-    int masterUi = freePort();
+    masterUi = freePort();
     daemons.add(launch("master", Map.of(), "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUi)));
     Path discovery = TestSweeps.repoRoot().resolve("conf/spark/gpu-discovery.sh");
@@ -65,7 +104,7 @@ public final class StandaloneCluster implements AutoCloseable {
       daemons.add(launch("worker-" + i,
           Map.of("SPARK_HOME", sparkHome.getParent().toString(), "SPARK_SCALA_VERSION", "2.12",
               "PTUNE_EMULATED_GPUS", String.valueOf(i), "SPARK_LOCAL_DIRS", workDir.toString()),
-          "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
+          "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", String.valueOf(workerCores), "--memory", workerMemory,
           "--work-dir", workDir.toString(), "--webui-port", "0", "--properties-file", properties.toString(),
           masterUrl()));
     }
@@ -82,6 +121,10 @@ public final class StandaloneCluster implements AutoCloseable {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
+    if (sparkInstallation) {
+      // nothing of the test JVM's ptune setup (surefire's DJL environment) reaches the cluster
+      pb.environment().keySet().removeAll(List.of("DJL_OFFLINE", "ENGINE_CACHE_DIR", "PTUNE_CACHE_DIR"));
+    }
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().putAll(env);
     return pb.start();
