@@ -3,9 +3,9 @@ package ptune.head;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import java.util.Random;
 import ptune.method.TrainableParameters;
+import ptune.model.DropoutMask;
 
 /**
  * The new layer a classification head puts on the encoder: dropout -> Linear(H, C), trained as
@@ -30,9 +30,7 @@ final class LinearClassifier {
 
   /** [..., H] features -> [..., C] logits; dropout only while training. */
   NDArray logits(NDArray features, boolean training) {
-    if (training && dropout > 0) {
-      features = Dropout.dropout(features, dropout, true).singletonOrThrow();
-    }
+    features = DropoutMask.apply(features, dropout, training);
     return Linear.linear(features, weight, bias).singletonOrThrow();
   }
 }

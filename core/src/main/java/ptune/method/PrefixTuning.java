@@ -5,13 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.Dropout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import ptune.model.BertConfig;
 import ptune.model.BertModel;
+import ptune.model.DropoutMask;
 
 /**
  * P-tuning v2 (deep prompt tuning): trainable prefix keys and values at every prompted layer; the
@@ -68,9 +68,7 @@ public final class PrefixTuning implements TuningMethod {
     NDArray prefix = prefixEncoder.forward() // [P, 2*Ld*H]
         .expandDims(0).repeat(0, batch) // [B, P, 2*Ld*H]
         .reshape(batch, p, 2L * promptedLayers, model.numHeads(), model.headDim());
-    if (training && config.dropout() > 0) {
-      prefix = Dropout.dropout(prefix, config.dropout(), true).singletonOrThrow();
-    }
+    prefix = DropoutMask.apply(prefix, config.dropout(), training);
     NDArray perLayer = prefix.transpose(2, 0, 3, 1, 4); // [2*Ld, B, nH, P, dH]
     NDList pieces = perLayer.split(promptedLayers); // Ld x [2, B, nH, P, dH]
     List<NDList> past = new ArrayList<>(Arrays.asList(new NDList[model.numLayers()]));

@@ -11,7 +11,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -261,7 +260,7 @@ public final class BertModel extends AbstractBlock {
   }
 
   static NDArray dropout(NDArray x, float rate, boolean training) {
-    return rate > 0 && training ? Dropout.dropout(x, rate, true).singletonOrThrow() : x;
+    return DropoutMask.apply(x, rate, training);
   }
 
   static NDArray activation(NDArray x, String hiddenAct) {
