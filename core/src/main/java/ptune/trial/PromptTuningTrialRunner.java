@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.logging.Logger;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.checkpoint.PromptCheckpoint;
@@ -47,6 +48,9 @@ import ptune.trainer.TrainingOutcome;
  */
 public final class PromptTuningTrialRunner implements TrialRunner {
 
+  /** Per-trial details for the log (under Spark: the job's log file, or the executor's log). */
+  private static final Logger LOG = Logger.getLogger(PromptTuningTrialRunner.class.getName());
+
   @Override
   public TrialResult run(TrialSpec spec, TrialEnvironment env) {
     long started = System.nanoTime();
@@ -78,9 +82,9 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     long encodingStarted = System.nanoTime();
     TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(),
         train, dev, heldOut);
-    System.err.printf("trial %s: %d train, %d held-out, %d dev examples encoded in %.2f s, %s%n",
+    LOG.info(String.format("trial %s: %d train, %d held-out, %d dev examples encoded in %.2f s, %s",
         spec.trialId(), train.size(), heldOut.size(), dev.size(),
-        (System.nanoTime() - encodingStarted) / 1e9, features.origin());
+        (System.nanoTime() - encodingStarted) / 1e9, features.origin()));
     List<EncodedExample> trainRows = features.train().rows();
     TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
     Random init = new Random(spec.seed() * 31 + 7);
@@ -148,8 +152,8 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       ReadOptions options) {
     ReadResult result = task.load(split, dataDir, options);
     if (result.skippedRecords() > 0) {
-      System.err.printf("trial %s: skipped %d bad records of %s %s: %s%n", spec.trialId(),
-          result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages());
+      LOG.warning(String.format("trial %s: skipped %d bad records of %s %s: %s", spec.trialId(),
+          result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages()));
     }
     return result.examples();
   }

@@ -2,6 +2,8 @@ package ptune.jobs;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import ptune.cli.Command;
 import ptune.cli.Ptune;
@@ -27,24 +29,27 @@ public final class AggregateJob implements Command {
   }
 
   @Override
-  public int run(String[] argv) throws IOException {
+  public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.load(args);
-    SparkSession spark = SparkSessionFactory.create("aggregate", config, args);
-    try {
-      return execute(spark, config, args);
-    } finally {
-      spark.stop();
+    try (JobConsole io = JobConsole.open("aggregate", config, args)) {
+      SparkSession spark = SparkSessionFactory.create("aggregate", config, args);
+      try {
+        return execute(spark, config, args, io);
+      } finally {
+        spark.stop();
+      }
     }
   }
 
-  static int execute(SparkSession spark, SweepConfig config, JobArguments args) throws IOException {
+  static int execute(SparkSession spark, SweepConfig config, JobArguments args, JobConsole io) throws IOException {
     SweepLayout layout = SweepLayout.of(args.out(), config.name());
     List<SweepLayout> sources = args.from().isEmpty() ? List.of(layout)
         : args.from().stream().map(SweepLayout::atRoot).toList();
-    List<TrialRecord> records = TrialRecord.collect(TrialTable.read(spark, sources));
-    new TablePublisher(spark, System.out).publish(records, layout, config.regressionThreshold());
-    System.out.printf("aggregate %s: %d trials -> %s and %s%n", config.name(), records.size(), layout.tables(), layout.plots());
+    Dataset<Row> trials = TrialTable.read(spark, sources);
+    List<TrialRecord> records = TrialRecord.collect(trials);
+    new TablePublisher(spark, io.console().out()).publish(records, layout, config.regressionThreshold());
+    RunSummary.of(config.name(), layout, trials, io.logFile()).lines().forEach(io.console()::println);
     return 0;
   }
 }

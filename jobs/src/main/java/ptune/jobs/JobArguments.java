@@ -5,16 +5,18 @@ import java.util.List;
 
 /**
  * The arguments every job takes: {@code [<config>] [--out DIR] [--force] [--master URL]
- * [--spark-profile FILE] [--data DIR] [--from DIR]...}. A missing config means the embedded
- * quickstart sweep.
+ * [--spark-profile FILE] [--data DIR] [--from DIR]... [--verbose]}. A missing config means the
+ * embedded quickstart sweep.
  *
  * @param from trial directories of other runs to aggregate ({@code DIR/<sweep name>}); empty = this run
+ * @param verbose the full log (INFO) on the console too, not only in the sweep's log file
  */
 public record JobArguments(
-    String config, String out, boolean force, String master, String sparkProfile, String dataDir, List<String> from) {
+    String config, String out, boolean force, String master, String sparkProfile, String dataDir, List<String> from,
+    boolean verbose) {
 
   public static final String USAGE =
-      "[<config.yaml>|quickstart] [--out DIR] [--force] [--master URL] [--spark-profile FILE] [--data DIR] [--from DIR]...";
+      "[<config.yaml>|quickstart] [--out DIR] [--force] [--master URL] [--spark-profile FILE] [--data DIR] [--from DIR]... [--verbose]";
 
   public static JobArguments parse(String[] args) {
     String config = null;
@@ -24,6 +26,7 @@ public record JobArguments(
     String profile = null;
     String data = null;
     List<String> from = new ArrayList<>();
+    boolean verbose = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -33,6 +36,7 @@ public record JobArguments(
         case "--spark-profile" -> profile = value(args, ++i, a);
         case "--data" -> data = value(args, ++i, a);
         case "--from" -> from.add(value(args, ++i, a));
+        case "--verbose" -> verbose = true;
         default -> {
           if (a.startsWith("--") || config != null) {
             throw new IllegalArgumentException("unexpected argument '" + a + "'; usage: " + USAGE);
@@ -41,7 +45,7 @@ public record JobArguments(
         }
       }
     }
-    return new JobArguments(config, out, force, master, profile, data, List.copyOf(from));
+    return new JobArguments(config, out, force, master, profile, data, List.copyOf(from), verbose);
   }
 
   private static String value(String[] args, int i, String option) {

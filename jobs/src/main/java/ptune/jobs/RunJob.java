@@ -21,17 +21,19 @@ public final class RunJob implements Command {
   public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.load(args);
-    SparkSession spark = SparkSessionFactory.create("run", config, args);
-    try {
-      int code = PreprocessJob.execute(spark, config, args);
-      if (code != 0) {
-        return code;
+    try (JobConsole io = JobConsole.open("run", config, args)) {
+      SparkSession spark = SparkSessionFactory.create("run", config, args);
+      try {
+        int code = PreprocessJob.execute(spark, config, args, io);
+        if (code != 0) {
+          return code;
+        }
+        int sweep = SweepJob.execute(spark, config, args, io);
+        int aggregate = AggregateJob.execute(spark, config, args, io);
+        return sweep != 0 ? sweep : aggregate;
+      } finally {
+        spark.stop();
       }
-      int sweep = SweepJob.execute(spark, config, args);
-      int aggregate = AggregateJob.execute(spark, config, args);
-      return sweep != 0 ? sweep : aggregate;
-    } finally {
-      spark.stop();
     }
   }
 }

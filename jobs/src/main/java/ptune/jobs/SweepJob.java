@@ -25,21 +25,25 @@ public final class SweepJob implements Command {
   }
 
   @Override
-  public int run(String[] argv) {
+  public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.load(args);
-    SparkSession spark = SparkSessionFactory.create("sweep", config, args);
-    try {
-      return execute(spark, config, args);
-    } finally {
-      spark.stop();
+    try (JobConsole io = JobConsole.open("sweep", config, args)) {
+      SparkSession spark = SparkSessionFactory.create("sweep", config, args);
+      try {
+        return execute(spark, config, args, io);
+      } finally {
+        spark.stop();
+      }
     }
   }
 
-  static int execute(SparkSession spark, SweepConfig config, JobArguments args) {
-    SweepReport report = new DistributedSweep(spark, System.out, Duration.ofSeconds(10))
+  static int execute(SparkSession spark, SweepConfig config, JobArguments args, JobConsole io) {
+    // A terminal's status block shows the elapsed time by the second; a plain status line waits for news.
+    Duration poll = io.console().terminal() ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
+    SweepReport report = new DistributedSweep(spark, io.console(), poll)
         .run(config, SweepLayout.of(args.out(), config.name()), args.force());
-    System.out.println(report);
+    io.console().println(report.toString());
     return report.lost().isEmpty() ? 0 : TRIALS_LOST;
   }
 }
