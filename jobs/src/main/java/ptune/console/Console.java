@@ -66,8 +66,9 @@ public final class Console {
     write(out, line);
   }
 
+  /** As {@link PrintStream#printf}: lines end where the format says ({@code %n}). */
   public void printf(String format, Object... args) {
-    println(String.format(format, args));
+    outLines.printf(format, args);
   }
 
   /**

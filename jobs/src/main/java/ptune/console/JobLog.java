@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.logging.log4j.Level;
@@ -26,17 +27,20 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
  * <p>A log4j2 configuration of the user's own is left alone: {@code -Dlog4j2.configurationFile}, or
  * a log4j2.properties / log4j2.xml on the classpath (Spark's conf/ directory under spark-submit).
  *
- * <p>Two warnings that every run prints and that say nothing actionable go to the file only (the
- * console shows their loggers from ERROR): Arrow's CheckAllocator "More than one
+ * <p>Warnings that every run prints and that say nothing a user can act on go to the file only
+ * (the console shows their loggers from ERROR): Arrow's CheckAllocator "More than one
  * DefaultAllocationManager on classpath" (by design: core brings the unsafe allocator for use
- * outside Spark, Spark its netty one), and DJL's CudaUtils "Failed to detect GPU count" on a machine
- * without a CUDA driver, which means nothing when the sweep runs on CPUs: when the job asks Spark
- * for GPUs, CudaUtils warnings do reach the console.
+ * outside Spark, Spark its netty one), Spark's SparkStringUtils "Truncated the string
+ * representation of a plan" (a debug string of the trials table's wide plan), and DJL's CudaUtils
+ * "Failed to detect GPU count" on a machine without a CUDA driver, which means nothing when the
+ * sweep runs on CPUs: when the job asks Spark for GPUs, CudaUtils warnings do reach the console.
  */
 public final class JobLog implements AutoCloseable {
 
   static final String DJL_CUDA = "ai.djl.util.cuda.CudaUtils";
-  static final String ARROW_ALLOCATOR_CHECK = "org.apache.arrow.memory.CheckAllocator";
+  /** Loggers whose warnings are noise on every run (see above), whether or not there are GPUs. */
+  static final List<String> NOISE = List.of("org.apache.arrow.memory.CheckAllocator",
+      "org.apache.spark.sql.catalyst.util.SparkStringUtils");
   private static final String PATTERN = "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -111,7 +115,11 @@ public final class JobLog implements AutoCloseable {
       b.add(b.newAppender("file", "File").addAttribute("fileName", file.toString()).addAttribute("append", true)
           .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
       root.add(b.newAppenderRef("file"));
-      for (String logger : gpus ? List.of(ARROW_ALLOCATOR_CHECK) : List.of(ARROW_ALLOCATOR_CHECK, DJL_CUDA)) {
+      List<String> fileOnly = new ArrayList<>(NOISE);
+      if (!gpus) {
+        fileOnly.add(DJL_CUDA);
+      }
+      for (String logger : fileOnly) {
         b.add(b.newLogger(logger, Level.INFO).addAttribute("additivity", false)
             .add(b.newAppenderRef("file"))
             .add(b.newAppenderRef("console").addAttribute("level", Level.ERROR)));

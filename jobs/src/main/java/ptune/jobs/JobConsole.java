@@ -31,7 +31,7 @@ final class JobConsole implements AutoCloseable {
     Console console = Console.system();
     AutoCloseable capture = console.capture();
     JobLog log = JobLog.start(job, sweepRoot, args.verbose(), gpus);
-    log.file().ifPresent(file -> console.printf("ptune %s %s: full log in %s%s", job, config.name(), file,
+    log.file().ifPresent(file -> console.printf("ptune %s %s: full log in %s%s%n", job, config.name(), file,
         args.verbose() ? "" : " (--verbose: on the console too)"));
     return new JobConsole(console, capture, log);
   }

@@ -28,11 +28,12 @@ class ConsoleTest {
   void plainOutputPrintsEachStatusAsLinesWithoutEscapes() {
     Console c = console(false);
     c.println("sweep s: 2 trials");
+    c.printf("%d to run%n", 2);
     c.status(List.of("[s] 0/2 done"));
     c.status(List.of("[s] 1/2 done"));
     c.err().println("WARN something");
     c.endStatus();
-    assertEquals("sweep s: 2 trials\n[s] 0/2 done\n[s] 1/2 done\n", out());
+    assertEquals("sweep s: 2 trials\n2 to run\n[s] 0/2 done\n[s] 1/2 done\n", out());
     assertEquals("WARN something\n", err.toString(StandardCharsets.UTF_8));
     assertFalse(out().contains("\033") || out().contains("\r"), out());
   }

@@ -20,22 +20,31 @@ class JobLogTest {
 
   @Test
   void infoGoesToTheFileWarnAlsoToTheConsoleAndKnownNoiseOnlyToTheFile() throws Exception {
-    String console = logThrough(false);
+    String console = logThrough(false, false);
     assertTrue(console.contains("WARN JobLogTest: a warning"), console);
     assertFalse(console.contains("an info line"), console);
     assertFalse(console.contains("Failed to detect GPU count"), console);
+    assertFalse(console.contains("More than one DefaultAllocationManager"), console);
     Path file = onlyLogFile();
     String log = Files.readString(file);
     assertTrue(file.getFileName().toString().matches("sweep-\\d{8}T\\d{6}Z\\.log"), file.toString());
     assertTrue(log.contains("INFO JobLogTest: an info line"), log);
     assertTrue(log.contains("WARN JobLogTest: a warning"), log);
     assertTrue(log.contains("WARN CudaUtils: Failed to detect GPU count"), log);
+    assertTrue(log.contains("WARN CheckAllocator: More than one DefaultAllocationManager"), log);
   }
 
   @Test
   void verboseBringsInfoToTheConsole() throws Exception {
-    String console = logThrough(true);
+    String console = logThrough(true, false);
     assertTrue(console.contains("INFO JobLogTest: an info line"), console);
+  }
+
+  @Test
+  void gpuDetectionWarningsReachTheConsoleWhenTheJobAsksForGpus() throws Exception {
+    String console = logThrough(false, true);
+    assertTrue(console.contains("WARN CudaUtils: Failed to detect GPU count"), console);
+    assertFalse(console.contains("More than one DefaultAllocationManager"), console);
   }
 
   @Test
@@ -45,16 +54,17 @@ class JobLogTest {
         JobLog.logDir("hdfs://namenode:8020/runs/qs"));
   }
 
-  private String logThrough(boolean verbose) throws Exception {
+  private String logThrough(boolean verbose, boolean gpus) throws Exception {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(captured, true, StandardCharsets.UTF_8);
     Console console = new Console(stream, stream, false);
     try (AutoCloseable c = console.capture();
-        JobLog log = JobLog.start("sweep", "file:" + tmp.resolve("qs"), verbose, false)) {
+        JobLog log = JobLog.start("sweep", "file:" + tmp.resolve("qs"), verbose, gpus)) {
       assertEquals(tmp.resolve("qs/logs"), log.file().orElseThrow().getParent());
       LoggerFactory.getLogger(JobLogTest.class).info("an info line");
       LoggerFactory.getLogger(JobLogTest.class).warn("a warning");
       LoggerFactory.getLogger(JobLog.DJL_CUDA).warn("Failed to detect GPU count: CUDA driver version is insufficient");
+      LoggerFactory.getLogger(JobLog.NOISE.get(0)).warn("More than one DefaultAllocationManager on classpath");
     }
     return captured.toString(StandardCharsets.UTF_8);
   }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.testing.StandaloneCluster;
 import ptune.testing.TestSweeps;
 
 /**
@@ -110,17 +111,17 @@ class QuickstartSweepTest {
   }
 
   /**
-   * Runs bin/ptune from the repository root with this test's own classpath (the reactor's
-   * target/classes and resolved dependencies), so the script neither builds nor reads a stale
-   * ptune.classpath; returns its stdout and stderr, lines as they came, echoed to the test's log.
+   * Runs bin/ptune from the repository root on the runtime classpath this build resolved (the
+   * modules' target/classes and jobs' dependencies, without the tests' own: their older SLF4J
+   * would silence Spark's log), so the script neither builds nor reads a stale ptune.classpath;
+   * returns its stdout and stderr, lines as they came, echoed to the test's log.
    */
   private static List<String> runBinPtune(String... args) throws IOException, InterruptedException {
     Path root = TestSweeps.repoRoot();
     List<String> command = new ArrayList<>(List.of(root.resolve("bin/ptune").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-    builder.environment().put("PTUNE_CLASSPATH",
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    builder.environment().put("PTUNE_CLASSPATH", StandaloneCluster.runtimeClassPath());
     Process process = builder.start();
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     Thread reader = new Thread(() -> {
