@@ -26,6 +26,7 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
  *
  * <p>A log4j2 configuration of the user's own is left alone: {@code -Dlog4j2.configurationFile}, or
  * a log4j2.properties / log4j2.xml on the classpath (Spark's conf/ directory under spark-submit).
+ * A log4j2-test.* (tests' own) is not one: a job a test runs sets up its log as a user's would.
  *
  * <p>Warnings that every run prints and that say nothing a user can act on go to the file only
  * (the console shows their loggers from ERROR): Arrow's CheckAllocator "More than one
@@ -91,7 +92,7 @@ public final class JobLog implements AutoCloseable {
       return true;
     }
     ClassLoader loader = JobLog.class.getClassLoader();
-    for (String name : new String[] {"log4j2-test.properties", "log4j2-test.xml", "log4j2.properties", "log4j2.xml"}) {
+    for (String name : new String[] {"log4j2.properties", "log4j2.xml"}) {
       if (loader.getResource(name) != null) {
         return true;
       }

@@ -66,6 +66,11 @@ final class TrialTask implements Function<TrialSpec, String> {
     } catch (Exception | LinkageError | StackOverflowError e) {
       result = failedResult(spec, device, e, (System.nanoTime() - start) / 1e9);
     }
+    if (result.error() != null && !result.error().isBlank()) {
+      // The whole error for the log (the console prints its first line from the result row).
+      LOG.info("trial {} ({} {} {}) {}: {}", spec.trialId(), spec.backbone(), spec.method(), spec.task(),
+          result.status(), result.error());
+    }
     String checkpoint = store.moveCheckpoint(checkpointDir, spec.trialId());
     store.write(spec.trialId(), TrialRow.toJson(result, checkpoint != null ? checkpoint : result.checkpointPath(), executorId()));
     finished.add(1);
