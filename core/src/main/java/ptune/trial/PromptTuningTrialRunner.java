@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.logging.Logger;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.checkpoint.PromptCheckpoint;
@@ -45,6 +46,9 @@ import ptune.trainer.TrainingOutcome;
  */
 public final class PromptTuningTrialRunner implements TrialRunner {
 
+  /** Per-trial details for the log (under Spark: the job's log file, or the executor's log). */
+  private static final Logger LOG = Logger.getLogger(PromptTuningTrialRunner.class.getName());
+
   @Override
   public void validate(TrialSpec spec, Path dataDir) {
     TrialPreflight.check(spec, dataDir);
@@ -77,9 +81,9 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     TaskSetup setup = new TaskSetup(task, spec, backbone);
     long encodingStarted = System.nanoTime();
     TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(), splits);
-    System.err.printf("trial %s: %d train, %d held-out, %d dev, %d test examples encoded in %.2f s, %s%n",
+    LOG.info(String.format("trial %s: %d train, %d held-out, %d dev, %d test examples encoded in %.2f s, %s",
         spec.trialId(), train.size(), splits.heldOut().size(), dev.size(), splits.test().size(),
-        (System.nanoTime() - encodingStarted) / 1e9, features.origin());
+        (System.nanoTime() - encodingStarted) / 1e9, features.origin()));
     List<EncodedExample> trainRows = features.train().rows();
     TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
     Random init = new Random(spec.seed() * 31 + 7);

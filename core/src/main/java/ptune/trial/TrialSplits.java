@@ -3,6 +3,7 @@ package ptune.trial;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.logging.Logger;
 import ptune.dataset.Example;
 import ptune.dataset.ReadOptions;
 import ptune.dataset.ReadResult;
@@ -22,6 +23,8 @@ import ptune.dataset.Task;
  * @param test empty unless the task's test split is labelled and it was asked for
  */
 record TrialSplits(List<Example> train, List<Example> heldOut, List<Example> dev, List<Example> test) {
+
+  private static final Logger LOG = Logger.getLogger(TrialSplits.class.getName());
 
   /**
    * Reads and samples the splits. Bad records fail the trial naming file, line and field, unless
@@ -56,8 +59,8 @@ record TrialSplits(List<Example> train, List<Example> heldOut, List<Example> dev
       ReadOptions options) {
     ReadResult result = task.load(split, dataDir, options);
     if (result.skippedRecords() > 0) {
-      System.err.printf("trial %s: skipped %d bad records of %s %s: %s%n", spec.trialId(),
-          result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages());
+      LOG.warning(String.format("trial %s: skipped %d bad records of %s %s: %s", spec.trialId(),
+          result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages()));
     }
     if (result.examples().isEmpty()) {
       throw new IllegalArgumentException(task.paths(split, dataDir) + ": no usable records (task "

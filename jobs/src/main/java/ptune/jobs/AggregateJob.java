@@ -33,14 +33,16 @@ public final class AggregateJob implements Command {
   }
 
   @Override
-  public int run(String[] argv) throws IOException {
+  public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.load(args);
-    SparkSession spark = SparkSessionFactory.create("aggregate", config, args);
-    try {
-      return execute(spark, config, args);
-    } finally {
-      spark.stop();
+    try (JobConsole io = JobConsole.open("aggregate", config, args)) {
+      SparkSession spark = SparkSessionFactory.create("aggregate", config, args);
+      try {
+        return execute(spark, config, args, io);
+      } finally {
+        spark.stop();
+      }
     }
   }
 
@@ -48,20 +50,19 @@ public final class AggregateJob implements Command {
    * Returns 0, or {@link RunComparisons#EXIT_REGRESSED} when a cell regressed against the previous
    * run or the baseline (a failed sweep's own exit code takes precedence, see {@link RunJob}).
    */
-  static int execute(SparkSession spark, SweepConfig config, JobArguments args) throws IOException {
+  static int execute(SparkSession spark, SweepConfig config, JobArguments args, JobConsole io) throws IOException {
     SweepLayout layout = SweepLayout.of(args.out(), config.name());
     RunHistory.Run run = new RunHistory(layout).current();
     List<SweepLayout> sources = args.from().isEmpty() ? List.of(run.layout())
         : args.from().stream().map(SweepLayout::atRoot).toList();
     Dataset<Row> trials = TrialTable.read(spark, sources);
     List<TrialRecord> records = TrialRecord.collect(trials);
-    RunComparisons comparisons = new TablePublisher(spark, System.out).publish(new TablePublisher.Publication(
+    RunComparisons comparisons = new TablePublisher(spark, io.console().out()).publish(new TablePublisher.Publication(
         records, ThroughputCells.of(trials), layout, run.id(), RegressionRule.of(config), config.description(),
         args.baseline()));
-    System.out.printf("aggregate %s: %d trials of run %s -> %s and %s%n", config.name(), records.size(), run.id(),
-        layout.tables(), layout.plots());
+    RunSummary.of(config.name(), layout, trials, io.logFile()).lines().forEach(io.console()::println);
     if (comparisons.regressed()) {
-      System.out.printf("aggregate %s: REGRESSED, see %s/comparison.md (exit code %d)%n", config.name(),
+      io.console().printf("aggregate %s: REGRESSED, see %s/comparison.md (exit code %d)%n", config.name(),
           layout.tables(), RunComparisons.EXIT_REGRESSED);
       return RunComparisons.EXIT_REGRESSED;
     }

@@ -24,22 +24,24 @@ public final class PreprocessJob implements Command {
   public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.loadChecked(args);
-    SparkSession spark = SparkSessionFactory.create("preprocess", config, args);
-    try {
-      return execute(spark, config, args);
-    } finally {
-      spark.stop();
+    try (JobConsole io = JobConsole.open("preprocess", config, args)) {
+      SparkSession spark = SparkSessionFactory.create("preprocess", config, args);
+      try {
+        return execute(spark, config, args, io);
+      } finally {
+        spark.stop();
+      }
     }
   }
 
-  static int execute(SparkSession spark, SweepConfig config, JobArguments args) throws ReflectiveOperationException {
+  static int execute(SparkSession spark, SweepConfig config, JobArguments args, JobConsole io) throws ReflectiveOperationException {
     String encoderClass = config.preprocess().encoder();
     if (encoderClass == null) {
-      System.out.println("preprocess " + config.name() + ": no preprocess.encoder configured; trials read the raw data");
+      io.console().println("preprocess " + config.name() + ": no preprocess.encoder configured; trials read the raw data");
       return 0;
     }
     FeatureEncoder encoder = (FeatureEncoder) Class.forName(encoderClass).getDeclaredConstructor().newInstance();
-    new FeaturePreprocessor(spark, System.out).run(config, SweepLayout.of(args.out(), config.name()), encoder, args.force());
+    new FeaturePreprocessor(spark, io.console().out()).run(config, SweepLayout.of(args.out(), config.name()), encoder, args.force());
     return 0;
   }
 }

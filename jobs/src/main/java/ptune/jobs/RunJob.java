@@ -23,22 +23,24 @@ public final class RunJob implements Command {
   public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.loadChecked(args);
-    SparkSession spark = SparkSessionFactory.create("run", config, args);
-    try {
-      if (args.baseline() != null) { // an unknown baseline is an argument error, before any trial runs
-        new RunHistory(SweepLayout.of(args.out(), config.name())).baselineTables(args.baseline());
+    try (JobConsole io = JobConsole.open("run", config, args)) {
+      SparkSession spark = SparkSessionFactory.create("run", config, args);
+      try {
+        if (args.baseline() != null) { // an unknown baseline is an argument error, before any trial runs
+          new RunHistory(SweepLayout.of(args.out(), config.name())).baselineTables(args.baseline());
+        }
+        int code = PreprocessJob.execute(spark, config, args, io);
+        if (code != 0) {
+          return code;
+        }
+        int sweep = SweepJob.execute(spark, config, args, io);
+        int aggregate = AggregateJob.execute(spark, config, args, io);
+        // Lost or failed trials (the sweep's code) win over a regression: a regression measured on an
+        // incomplete run is not the news.
+        return sweep != 0 ? sweep : aggregate;
+      } finally {
+        spark.stop();
       }
-      int code = PreprocessJob.execute(spark, config, args);
-      if (code != 0) {
-        return code;
-      }
-      int sweep = SweepJob.execute(spark, config, args);
-      int aggregate = AggregateJob.execute(spark, config, args);
-      // Lost or failed trials (the sweep's code) win over a regression: a regression measured on an
-      // incomplete run is not the news.
-      return sweep != 0 ? sweep : aggregate;
-    } finally {
-      spark.stop();
     }
   }
 }

@@ -40,6 +40,8 @@ public final class SparkSessionFactory {
     // A trial that fails in its own code is recorded as FAILED by the task; a task failure means
     // infrastructure (a lost executor), and the sweep re-submits those trials itself.
     s.put("spark.task.maxFailures", "1");
+    // The sweep prints its own status (SweepProgress); Spark's stage bar would write over it.
+    s.put("spark.ui.showConsoleProgress", "false");
     s.put("spark.executorEnv.DJL_OFFLINE", "true");
     s.put("spark.executor.extraJavaOptions", "-Dai.djl.offline=true -Dai.djl.default_engine=PyTorch");
     s.putAll(config.spark());

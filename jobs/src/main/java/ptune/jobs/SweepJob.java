@@ -24,27 +24,30 @@ public final class SweepJob implements Command {
   }
 
   @Override
-  public int run(String[] argv) {
+  public int run(String[] argv) throws Exception {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.loadChecked(args);
-    SparkSession spark = SparkSessionFactory.create("sweep", config, args);
-    try {
-      return execute(spark, config, args);
-    } finally {
-      spark.stop();
+    try (JobConsole io = JobConsole.open("sweep", config, args)) {
+      SparkSession spark = SparkSessionFactory.create("sweep", config, args);
+      try {
+        return execute(spark, config, args, io);
+      } finally {
+        spark.stop();
+      }
     }
   }
 
-  static int execute(SparkSession spark, SweepConfig config, JobArguments args) {
+  static int execute(SparkSession spark, SweepConfig config, JobArguments args, JobConsole io) {
     RunHistory history = new RunHistory(SweepLayout.of(args.out(), config.name()));
     RunHistory.Run run = args.rerun() ? history.startRerun() : history.current();
     if (run.rerun()) {
-      System.out.printf("sweep %s: run %s in %s%n", config.name(), run.id(), run.layout().root());
+      io.console().printf("sweep %s: run %s in %s%n", config.name(), run.id(), run.layout().root());
     }
-    SweepReport report = new DistributedSweep(spark, System.out, Duration.ofSeconds(10))
-        .run(config, run.layout(), args.force());
+    // A terminal's status block shows the elapsed time by the second; a plain status line waits for news.
+    Duration poll = io.console().terminal() ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
+    SweepReport report = new DistributedSweep(spark, io.console(), poll).run(config, run.layout(), args.force());
     history.showInSweep(run);
-    System.out.println(report);
+    io.console().println(report.toString());
     return exitCode(report);
   }
 

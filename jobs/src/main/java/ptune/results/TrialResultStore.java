@@ -211,6 +211,24 @@ public final class TrialResultStore implements Serializable {
     }
   }
 
+  /** Where the result row of {@code trialId} is (whether or not it exists yet). */
+  public String partPath(String trialId) {
+    return new Path(layout.trialParts(), trialId + PART_SUFFIX).toString();
+  }
+
+  /** The result row of a finished trial, as {@link TrialRow#toJson} wrote it. */
+  public String read(String trialId) {
+    Path part = new Path(partPath(trialId));
+    try {
+      FileSystem fs = part.getFileSystem(new Configuration());
+      try (var in = fs.open(part)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + part, e);
+    }
+  }
+
   public boolean hasParts() {
     return listParts().length > 0;
   }

@@ -1,6 +1,5 @@
 package ptune.sweep;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import ptune.console.Console;
 import ptune.preprocess.HadoopFeatureSource;
 import ptune.results.ResultWriteException;
 import ptune.results.TrialResultStore;
@@ -27,10 +27,10 @@ import ptune.trial.TrialStatus;
 public final class DistributedSweep {
 
   private final SparkSession spark;
-  private final PrintStream console;
+  private final Console console;
   private final Duration progressInterval;
 
-  public DistributedSweep(SparkSession spark, PrintStream console, Duration progressInterval) {
+  public DistributedSweep(SparkSession spark, Console console, Duration progressInterval) {
     this.spark = spark;
     this.console = console;
     this.progressInterval = progressInterval;
@@ -53,15 +53,15 @@ public final class DistributedSweep {
     long retried = todo.stream().filter(t -> before.failed().contains(t.trialId())).count();
     console.printf("sweep %s: %d trials, %d already done, %d to run%s -> %s%n",
         config.name(), trials.size(), skipped, todo.size(),
-        retried == 0 ? "" : " (" + retried + " failed before: retried)", layout.root());
+        retried == 0 ? "" : " (" + retried + " failed before: retried)", SweepLayout.display(layout.root()));
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     LongAccumulator finished = jsc.sc().longAccumulator("trials finished");
     LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
     TrialTask task = new TrialTask(config.runner(), config.dataDir(),
         new HadoopFeatureSource(layout.features()), store, finished, failed);
-    try (SweepProgress progress = new SweepProgress(
-        jsc.sc(), config.name(), todo.size(), finished, failed, progressInterval, console)) {
+    try (SweepProgress progress = new SweepProgress(jsc.sc(), config.name(),
+        todo.stream().map(TrialSpec::trialId).collect(Collectors.toSet()), store, progressInterval, console)) {
       for (int round = 0; round <= config.retryRounds() && !todo.isEmpty(); round++) {
         String description = String.format("sweep %s: train %d trials%s",
             config.name(), todo.size(), round == 0 ? "" : " (retry " + round + ")");

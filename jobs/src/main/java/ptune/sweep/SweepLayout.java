@@ -38,6 +38,11 @@ public record SweepLayout(String root, String sweepRoot) implements Serializable
     }
   }
 
+  /** A path for people to read: a local one without its file: scheme, any other URI as it is. */
+  public static String display(String uri) {
+    return uri.startsWith("file:") ? new Path(uri).toUri().getPath() : uri;
+  }
+
   public String trials() {
     return root + "/trials";
   }

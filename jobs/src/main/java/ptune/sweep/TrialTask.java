@@ -12,6 +12,8 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ptune.featurestore.FeatureSource;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialRow;
@@ -30,6 +32,9 @@ import ptune.trial.TrialStatus;
  * a problem in the trial itself; only infrastructure failures (a lost executor) fail the task.
  */
 final class TrialTask implements Function<TrialSpec, String> {
+
+  /** Per-epoch lines: in the job's log file (local mode) or the executor's log, not on the console. */
+  private static final Logger LOG = LoggerFactory.getLogger(TrialTask.class);
 
   private final String runnerClass;
   private final String dataDir;
@@ -61,6 +66,11 @@ final class TrialTask implements Function<TrialSpec, String> {
       }
     } catch (Exception | LinkageError | StackOverflowError e) {
       result = failedResult(spec, device, e, (System.nanoTime() - start) / 1e9);
+    }
+    if (result.error() != null && !result.error().isBlank()) {
+      // The whole error for the log (the console prints its first line from the result row).
+      LOG.info("trial {} ({} {} {}) {}: {}", spec.trialId(), spec.backbone(), spec.method(), spec.task(),
+          result.status(), result.error());
     }
     try {
       String checkpoint = store.moveCheckpoint(checkpointDir, spec.trialId());
@@ -106,9 +116,8 @@ final class TrialTask implements Function<TrialSpec, String> {
     return new TrialListener() {
       @Override
       public void epochFinished(TrialSpec spec, EpochMetrics m, double examplesPerSecond) {
-        System.err.printf(
-            "trial %s (%s %s %s) epoch %d: loss %.4f dev %.4f, %.1f ex/s%n",
-            spec.trialId(), spec.backbone(), spec.method(), spec.task(), m.epoch(), m.trainLoss(), m.devScore(), examplesPerSecond);
+        LOG.info(String.format("trial %s (%s %s %s) epoch %d: loss %.4f dev %.4f, %.1f ex/s",
+            spec.trialId(), spec.backbone(), spec.method(), spec.task(), m.epoch(), m.trainLoss(), m.devScore(), examplesPerSecond));
       }
     };
   }

@@ -31,7 +31,7 @@ import ptune.sweep.SweepLayout;
 public final class TablePublisher {
 
   static final String RESULTS = "results";
-  static final String REPORT = "report.html";
+  public static final String REPORT = "report.html";
   static final String COMPARISON = "comparison";
 
   private final SparkSession spark;

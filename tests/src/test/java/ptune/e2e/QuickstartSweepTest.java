@@ -1,13 +1,18 @@
 package ptune.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
@@ -15,25 +20,44 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.Ptune;
+import ptune.testing.StandaloneCluster;
 import ptune.testing.TestSweeps;
 
 /**
  * The shipped quickstart (conf/quickstart.yaml: minilm-l6, FT vs PT vs PT-2 on CB and RTE) end to
- * end on local[2] with the real trial runner: every trial trains at least one epoch without an
- * error, its best prompt checkpoint is saved, the features are preprocessed, and each table cell is the best grid point
- * of what the trial rows say.
+ * end on local[2] with the real trial runner, run as a user runs it: {@code bin/ptune run
+ * conf/quickstart.yaml} in a process of its own. Its console is short and holds the headline table,
+ * Spark's INFO lines are in the log file instead; every trial trains at least one epoch without an
+ * error, its best prompt checkpoint is saved, the features are preprocessed, and each table cell
+ * is the best grid point of what the trial rows say.
  */
 @Tag("slow")
 class QuickstartSweepTest {
 
+  /** "About a hundred lines at most": the quickstart prints about 40. */
+  private static final int MAX_CONSOLE_LINES = 100;
+
   @Test
-  void quickstartRunsEndToEnd(@TempDir Path tmp) throws IOException {
-    Path config = TestSweeps.repoRoot().resolve("conf/quickstart.yaml");
+  void quickstartRunsEndToEnd(@TempDir Path tmp) throws IOException, InterruptedException {
     Path out = tmp.resolve("runs");
-    assertEquals(0, Ptune.run(new String[] {"run", config.toString(), "--out", out.toString(),
-        "--data", TestSweeps.sharedDatasets().toString()}));
+    List<String> console = runBinPtune("run", "conf/quickstart.yaml", "--out", out.toString(),
+        "--data", TestSweeps.sharedDatasets().toString());
     Path sweep = out.resolve("quickstart");
+    String text = String.join("\n", console);
+    assertTrue(console.size() <= MAX_CONSOLE_LINES, console.size() + " console lines:\n" + text);
+    assertTrue(text.contains(Files.readString(sweep.resolve("tables/selected-on-dev.md")).strip()),
+        "the selected-on-dev table is on the console:\n" + text);
+    assertFalse(console.stream().anyMatch(l -> l.contains(" INFO ")), "no INFO log lines on the console:\n" + text);
+    assertTrue(text.contains("8 trials, 8 completed, 0 failed, 0 diverged"), text);
+    try (Stream<Path> logs = Files.list(sweep.resolve("logs"))) {
+      List<Path> files = logs.toList();
+      assertEquals(1, files.size(), "one log file: " + files);
+      assertTrue(files.get(0).getFileName().toString().matches("run-\\d{8}T\\d{6}Z\\.log"), files.toString());
+      assertTrue(text.contains(files.get(0).toString()), "the console says where the log is");
+      String log = Files.readString(files.get(0));
+      assertTrue(log.contains(" INFO SparkContext: Running Spark version"), "Spark's INFO lines are in the log");
+      assertTrue(log.contains(" INFO TrialTask: trial ") && log.contains(" epoch 1: loss "), "per-epoch lines are in the log");
+    }
 
     SparkSession spark = SparkSession.builder().master("local[2]")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
@@ -84,5 +108,41 @@ class QuickstartSweepTest {
         assertTrue(image.getWidth() > 200 && image.getHeight() > 150, png.toString());
       }
     }
+  }
+
+  /**
+   * Runs bin/ptune from the repository root on the runtime classpath this build resolved (the
+   * modules' target/classes and jobs' dependencies, without the tests' own: their older SLF4J
+   * would silence Spark's log), so the script neither builds nor reads a stale ptune.classpath;
+   * returns its stdout and stderr, lines as they came, echoed to the test's log.
+   */
+  private static List<String> runBinPtune(String... args) throws IOException, InterruptedException {
+    Path root = TestSweeps.repoRoot();
+    List<String> command = new ArrayList<>(List.of(root.resolve("bin/ptune").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+    builder.environment().put("PTUNE_CLASSPATH", StandaloneCluster.runtimeClassPath());
+    Process process = builder.start();
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = process.inputReader()) {
+        in.lines().forEach(line -> {
+          lines.add(line);
+          System.out.println("| " + line);
+        });
+      } catch (IOException e) {
+        lines.add("(reading the console failed: " + e + ")");
+      }
+    });
+    reader.start();
+    // A few minutes on two idle cores; much longer on a shared, busy machine.
+    if (!process.waitFor(45, TimeUnit.MINUTES)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(1, TimeUnit.MINUTES);
+    }
+    reader.join(TimeUnit.MINUTES.toMillis(1));
+    assertEquals(0, process.exitValue(), "bin/ptune exit code; console:\n" + String.join("\n", lines));
+    return List.copyOf(lines);
   }
 }

@@ -1,0 +1,65 @@
+package ptune.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
+
+/**
+ * What the console says about a trial once its result row (its part file) exists.
+ *
+ * @param devScore the selected dev score as a fraction, null when the trial has none
+ * @param error the first line of the trial's error, null when it has none
+ */
+record FinishedTrial(String trialId, String backbone, String method, String task, String status,
+    Double devScore, int bestEpoch, int epochsRun, double seconds, String error) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ERROR_CHARS = 240;
+
+  /** Reads the fields from a row as {@link ptune.results.TrialRow#toJson} writes it. */
+  static FinishedTrial fromRow(String json) {
+    try {
+      JsonNode r = JSON.readTree(json);
+      return new FinishedTrial(r.path("trial_id").asText(), r.path("backbone").asText(), r.path("method").asText(),
+          r.path("task").asText(), r.path("status").asText(),
+          r.path("dev_score").isNumber() ? r.path("dev_score").asDouble() : null,
+          r.path("best_epoch").asInt(), r.path("epochs_run").asInt(), r.path("seconds").asDouble(Double.NaN),
+          firstLine(r.path("error").isTextual() ? r.path("error").asText() : null));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a trial row: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  boolean failed() {
+    return status.equals("FAILED");
+  }
+
+  boolean diverged() {
+    return status.equals("DIVERGED");
+  }
+
+  /**
+   * One console line: {@code trial <id> (<backbone> <method> <task>): <status>, ...}; for a failed
+   * trial, the first line of its error and {@code whereIsError}.
+   */
+  String line(String whereIsError) {
+    String head = String.format(Locale.ROOT, "trial %s (%s %s %s): %s", trialId, backbone, method, task, status);
+    String time = Double.isFinite(seconds) ? String.format(Locale.ROOT, " in %.0f s", seconds) : "";
+    String dev = devScore == null ? "no dev score"
+        : String.format(Locale.ROOT, "dev %.1f at epoch %d of %d", devScore * 100, bestEpoch, epochsRun);
+    if (failed()) {
+      return head + time + ": " + (error == null || error.isEmpty() ? "(no error message)" : error)
+          + " [full error: " + whereIsError + "]";
+    }
+    return head + time + ", " + dev + (error == null || error.isEmpty() ? "" : ": " + error);
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return null;
+    }
+    String first = text.strip().lines().findFirst().orElse("");
+    return first.length() <= MAX_ERROR_CHARS ? first : first.substring(0, MAX_ERROR_CHARS) + "...";
+  }
+}
