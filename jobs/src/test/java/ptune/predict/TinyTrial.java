@@ -16,7 +16,7 @@ import ptune.trial.TrialSpec;
 import ptune.trial.TrialStatus;
 
 /**
- * One real, tiny CB trial (minilm-l6, pt2, 32 train and 24 dev examples, one epoch, no dropout),
+ * One real, tiny CB trial (minilm-l6, pt2, 32 train and 24 dev examples, one epoch of 8 steps, no dropout),
  * trained once per test JVM, and its prompt checkpoint; the data dir it trained on holds the CB
  * files cut to those sizes, so its dev file is exactly what the trial scored.
  */
@@ -41,7 +41,7 @@ final class TinyTrial {
       copyHead("superglue/CB/val.jsonl", data, 24);
       copyHead("superglue/RTE/val.jsonl", data, 24);
       TrialSpec spec = TrialSpec.of("test", "minilm-l6", "pt2", "cb", 5, Map.of(
-          "epochs", 1, "batch_size", 8, "max_len", 64, "prefix_len", 4, "lr", 0.01,
+          "epochs", 1, "batch_size", 4, "max_len", 64, "prefix_len", 4, "lr", 0.03,
           "dropout", 0, "max_train_examples", 32, "max_dev_examples", 24));
       TrialResult result = new PromptTuningTrialRunner().run(spec,
           new TrialEnvironment("cpu", data, root.resolve("checkpoint"), TrialListener.NONE));
