@@ -16,12 +16,14 @@ import ptune.trial.TrialSpec;
 import ptune.trial.TrialStatus;
 
 /**
- * One real, tiny CB trial (minilm-l6, pt2, 32 train and 24 dev examples, one epoch of 8 steps, no dropout),
- * trained once per test JVM, and its prompt checkpoint; the data dir it trained on holds the CB
- * files cut to those sizes, so its dev file is exactly what the trial scored.
+ * One real, tiny trial (minilm-l6, pt2, 32 train and 24 dev examples, one epoch of 8 steps, no
+ * dropout) of CB or CoNLL-2003, trained once per test JVM, and its prompt checkpoint; the data dir
+ * it trained on holds the task's files cut to those sizes, so its dev file is exactly what the
+ * trial scored.
  */
 final class TinyTrial {
   private static TinyTrial trained;
+  private static TinyTrial trainedNer;
 
   final Path dataDir;
   final TrialResult result;
@@ -35,22 +37,45 @@ final class TinyTrial {
 
   static synchronized TinyTrial get() throws Exception {
     if (trained == null) {
-      Path root = Files.createTempDirectory("ptune-tiny-trial");
-      Path data = root.resolve("data");
-      copyHead("superglue/CB/train.jsonl", data, 32);
-      copyHead("superglue/CB/val.jsonl", data, 24);
-      copyHead("superglue/RTE/val.jsonl", data, 24);
-      TrialSpec spec = TrialSpec.of("test", "minilm-l6", "pt2", "cb", 5, Map.of(
-          "epochs", 1, "batch_size", 4, "max_len", 64, "prefix_len", 4, "lr", 0.03,
-          "dropout", 0, "max_train_examples", 32, "max_dev_examples", 24));
-      TrialResult result = new PromptTuningTrialRunner().run(spec,
-          new TrialEnvironment("cpu", data, root.resolve("checkpoint"), TrialListener.NONE));
-      if (result.status() != TrialStatus.COMPLETED || result.checkpointPath() == null) {
-        throw new IllegalStateException("the tiny trial did not complete: " + result.error());
-      }
-      trained = new TinyTrial(data, result);
+      trained = train("cb", data -> {
+        copyHead("superglue/CB/train.jsonl", data, 32);
+        copyHead("superglue/CB/val.jsonl", data, 24);
+        copyHead("superglue/RTE/val.jsonl", data, 24);
+      });
     }
     return trained;
+  }
+
+  /** The same for CoNLL-2003 NER: the first 32 train, 24 dev and 8 test sentences. */
+  static synchronized TinyTrial conll03() throws Exception {
+    if (trainedNer == null) {
+      trainedNer = train("conll03", data -> {
+        copySentences("ner/conll2003/train.txt", data, 32);
+        copySentences("ner/conll2003/valid.txt", data, 24);
+        copySentences("ner/conll2003/test.txt", data, 8);
+      });
+    }
+    return trainedNer;
+  }
+
+  private interface DataWriter {
+    void write(Path data) throws Exception;
+  }
+
+  private static TinyTrial train(String task, DataWriter writer) throws Exception {
+    Path root = Files.createTempDirectory("ptune-tiny-trial");
+    Path data = root.resolve("data");
+    writer.write(data);
+    TrialSpec spec = TrialSpec.of("test", "minilm-l6", "pt2", task, 5, Map.of(
+        "epochs", 1, "batch_size", 4, "max_len", 64, "prefix_len", 4, "lr", 0.03,
+        "dropout", 0, "max_train_examples", 32, "max_dev_examples", 24));
+    TrialResult result = new PromptTuningTrialRunner().run(spec,
+        new TrialEnvironment("cpu", data, root.resolve("checkpoint"), TrialListener.NONE));
+    if (result.status() != TrialStatus.COMPLETED || result.checkpointPath() == null) {
+      throw new IllegalStateException("the tiny " + task + " trial did not complete: "
+          + result.error());
+    }
+    return new TinyTrial(data, result);
   }
 
   Path file(String relative) {
@@ -58,12 +83,36 @@ final class TinyTrial {
   }
 
   private static void copyHead(String relative, Path data, int lines) throws Exception {
-    Path source = Path.of(System.getenv().getOrDefault("PTUNE_DATA_DIR", "/work/shared/datasets"))
+    List<String> all = Files.readAllLines(shared(relative));
+    write(data.resolve(relative), all.subList(0, lines));
+  }
+
+  /** The file's lines up to the blank line that ends its n-th sentence. */
+  private static void copySentences(String relative, Path data, int sentences) throws Exception {
+    List<String> all = Files.readAllLines(shared(relative));
+    int seen = 0;
+    int end = 0;
+    boolean inSentence = false;
+    while (end < all.size() && seen < sentences) {
+      String line = all.get(end++);
+      if (line.isBlank()) {
+        seen += inSentence ? 1 : 0;
+        inSentence = false;
+      } else if (!line.startsWith("-DOCSTART-")) {
+        inSentence = true;
+      }
+    }
+    write(data.resolve(relative), all.subList(0, end));
+  }
+
+  private static Path shared(String relative) {
+    return Path.of(System.getenv().getOrDefault("PTUNE_DATA_DIR", "/work/shared/datasets"))
         .resolve(relative);
-    Path target = data.resolve(relative);
+  }
+
+  private static void write(Path target, List<String> lines) throws Exception {
     Files.createDirectories(target.getParent());
-    List<String> all = Files.readAllLines(source);
-    Files.write(target, all.subList(0, lines));
+    Files.write(target, lines);
   }
 
   /** {@code ptune <args>} in-process: exit code and standard error. */
