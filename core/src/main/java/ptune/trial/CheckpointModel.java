@@ -13,6 +13,7 @@ import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Example;
 import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;
+import ptune.features.SpanPrediction;
 import ptune.head.TaskHead;
 import ptune.method.TuningMethod;
 import ptune.method.TuningMethods;
@@ -99,19 +100,23 @@ public final class CheckpointModel implements AutoCloseable {
   /**
    * The head's raw outputs and the decoded predictions on (possibly unlabelled) examples.
    * Classification: per example its C logits and the argmax class; tagging: per sentence its
-   * T x L logits and the tags of the words truncation kept.
+   * T x L logits and the tags of the words truncation kept; QA: per question the chosen span.
    */
   public synchronized Scored score(List<Example> examples) {
     EncodedSplit split = encode(examples);
     float[][] scores = trainer(split).scores(split.rows(), config.evalBatchSize(), manager);
-    return new Scored(split.examples(), scores, split.decoder().decode(scores));
+    List<SpanPrediction> spans = split.decoder() instanceof AnswerDecoder answers
+        ? answers.spans(scores) : List.of();
+    return new Scored(split.examples(), scores, split.decoder().decode(scores), spans);
   }
 
   /**
    * @param examples the examples scored (tagging: cut to the words truncation kept)
-   * @param scores per encoder row
+   * @param scores per encoder row (QA: per window)
+   * @param spans QA: the chosen span of every question, in order; empty for other kinds
    */
-  public record Scored(List<Example> examples, float[][] scores, Predictions predictions) {}
+  public record Scored(List<Example> examples, float[][] scores, Predictions predictions,
+      List<SpanPrediction> spans) {}
 
   private EncodedSplit encode(List<Example> examples) {
     if (examples.isEmpty()) {

@@ -74,6 +74,12 @@ public final class CheckpointEvaluation {
             ReadOptions.STRICT).examples();
       } else {
         source = request.split().lowerName();
+        List<Path> missing = task.paths(request.split(), request.dataDir()).stream()
+            .filter(p -> !java.nio.file.Files.isRegularFile(p)).toList();
+        if (!missing.isEmpty()) {
+          throw new IllegalArgumentException("task " + task.name() + ", " + source
+              + " split: missing data file(s) " + missing + " (--data-dir, or --file)");
+        }
         examples = task.load(request.split(), request.dataDir()).examples();
       }
     } catch (IOException e) {

@@ -18,6 +18,7 @@ import ptune.dataset.LineRecords;
 import ptune.dataset.ReadOptions;
 import ptune.dataset.RecordProblem;
 import ptune.dataset.SentencePairExample;
+import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;
 import ptune.dataset.TextFile;
@@ -30,7 +31,10 @@ import ptune.dataset.TokenTaggingExample;
  */
 final class PredictionInput {
 
-  /** {@code text_b} is null for single sentences; {@code words} is set for tagging only. */
+  /**
+   * {@code text_b} is null for single sentences; {@code words} is set for tagging only; QA puts
+   * the question in {@code text_a} and the context in {@code text_b}.
+   */
   static final StructType SCHEMA = new StructType()
       .add("id", DataTypes.StringType, false)
       .add("text_a", DataTypes.StringType, true)
@@ -101,7 +105,10 @@ final class PredictionInput {
     if (e instanceof SentencePairExample pair) {
       return RowFactory.create(e.id(), pair.textA(), pair.textB(), null, null);
     }
+    if (e instanceof SpanExtractionExample question) {
+      return RowFactory.create(e.id(), question.question(), question.context(), null, null);
+    }
     throw new IllegalArgumentException("example " + e.id() + " is a "
-        + e.getClass().getSimpleName() + ": predict reads classification and tagging examples");
+        + e.getClass().getSimpleName() + ": predict reads classification, tagging and QA examples");
   }
 }

@@ -20,10 +20,12 @@ import ptune.dataset.Example;
 import ptune.dataset.Label;
 import ptune.dataset.LabelSet;
 import ptune.dataset.SentencePairExample;
+import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
 import ptune.dataset.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
+import ptune.features.SpanPrediction;
 import ptune.metrics.Predictions;
 import ptune.trial.CheckpointModel;
 import scala.collection.JavaConverters;
@@ -35,7 +37,9 @@ import scala.collection.Seq;
  * executor ({@link ExecutorModels}), in batches. Input: {@link PredictionInput#SCHEMA}. Output,
  * classification: {@code id}, {@code label}, {@code label_index} and {@code probabilities} (label
  * to softmax probability); tagging: {@code id}, {@code words} and {@code tags} (one per word the
- * encoder's maximum length kept).
+ * encoder's maximum length kept); span QA: {@code id}, {@code answer} (empty for none), its
+ * {@code start} and {@code end} character offsets in the context (-1 for none) and its
+ * {@code score} (start plus end logit).
  */
 public final class PredictionTransformer extends Transformer {
 
@@ -50,6 +54,13 @@ public final class PredictionTransformer extends Transformer {
       .add("id", DataTypes.StringType, false)
       .add("words", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("tags", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  static final StructType ANSWERS = new StructType()
+      .add("id", DataTypes.StringType, false)
+      .add("answer", DataTypes.StringType, false)
+      .add("start", DataTypes.IntegerType, false)
+      .add("end", DataTypes.IntegerType, false)
+      .add("score", DataTypes.DoubleType, false);
 
   /** Examples per call of the model: enough to fill its evaluation batches. */
   private static final int CHUNK = 256;
@@ -79,8 +90,10 @@ public final class PredictionTransformer extends Transformer {
   /** The kinds predict writes, checked on the driver before any job runs. */
   static void requireSupported(Task task) {
     boolean classes = task.kind() == TaskKind.SEQUENCE_CLASSIFICATION && task.labels().size() > 0;
-    if (!classes && task.kind() != TaskKind.TOKEN_CLASSIFICATION) {
-      throw new IllegalArgumentException("predict writes classification and tagging predictions;"
+    if (!classes && task.kind() != TaskKind.TOKEN_CLASSIFICATION
+        && task.kind() != TaskKind.SPAN_EXTRACTION) {
+      throw new IllegalArgumentException("predict writes classification, tagging and span QA"
+          + " predictions;"
           + " task " + task.name() + " is " + task.kind());
     }
   }
@@ -140,6 +153,9 @@ public final class PredictionTransformer extends Transformer {
       List<String> placeholder = java.util.Collections.nCopies(words.size(), task.labels().name(0));
       return new TokenTaggingExample(id, words, placeholder, TokenTaggingExample.NO_PREDICATE);
     }
+    if (task.kind() == TaskKind.SPAN_EXTRACTION) {
+      return new SpanExtractionExample(id, r.getString(1), r.getString(2), List.of(), false);
+    }
     return new SentencePairExample(id, r.getString(1), r.isNullAt(2) ? null : r.getString(2),
         Label.UNLABELED);
   }
@@ -152,6 +168,14 @@ public final class PredictionTransformer extends Transformer {
         TokenTaggingExample e = (TokenTaggingExample) input.get(i);
         out.add(RowFactory.create(e.id(), e.words().toArray(new String[0]),
             tags.tags().get(i).toArray(new String[0])));
+      }
+      return out;
+    }
+    if (scored.predictions() instanceof Predictions.Answers) {
+      for (SpanPrediction span : scored.spans()) {
+        int end = span.charStart() < 0 ? -1 : span.charStart() + span.text().length();
+        out.add(RowFactory.create(span.exampleId(), span.text(), span.charStart(), end,
+            span.score()));
       }
       return out;
     }
@@ -204,7 +228,11 @@ public final class PredictionTransformer extends Transformer {
           + schema.simpleString() + " lacks columns of " + PredictionInput.SCHEMA.simpleString());
     }
     Task task = TaskRegistry.get(taskName);
-    return task.kind() == TaskKind.TOKEN_CLASSIFICATION ? TAGGING : CLASSIFICATION;
+    return switch (task.kind()) {
+      case TOKEN_CLASSIFICATION -> TAGGING;
+      case SPAN_EXTRACTION -> ANSWERS;
+      default -> CLASSIFICATION;
+    };
   }
 
   @Override

@@ -24,6 +24,7 @@ import ptune.trial.TrialStatus;
 final class TinyTrial {
   private static TinyTrial trained;
   private static TinyTrial trainedNer;
+  private static TinyTrial trainedQa;
 
   final Path dataDir;
   final TrialResult result;
@@ -58,17 +59,64 @@ final class TinyTrial {
     return trainedNer;
   }
 
+  /**
+   * The same for SQuAD (its train set is not in shared/datasets): the first paragraphs of two
+   * public dev articles, up to 32 questions to train on and 24 to score, max_len 192.
+   */
+  static synchronized TinyTrial squad() throws Exception {
+    if (trainedQa == null) {
+      trainedQa = train("squad", Map.of("max_len", 192, "doc_stride", 64), data -> {
+        writeSquad(data, "train-v1.1.json", "Sky_(United_Kingdom)", 32);
+        writeSquad(data, "dev-v1.1.json", "Packet_switching", 24);
+      });
+    }
+    return trainedQa;
+  }
+
+  private static void writeSquad(Path data, String file, String title, int questions)
+      throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode dev = json.readTree(
+        shared("qa/squad_v1.1/dev-v1.1.json").toFile());
+    com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode().put("version", "1.1");
+    for (com.fasterxml.jackson.databind.JsonNode article : dev.get("data")) {
+      if (article.get("title").asText().equals(title)) {
+        com.fasterxml.jackson.databind.node.ObjectNode cut = root.putArray("data").addObject()
+            .put("title", title);
+        com.fasterxml.jackson.databind.node.ArrayNode paragraphs = cut.putArray("paragraphs");
+        int kept = 0;
+        for (com.fasterxml.jackson.databind.JsonNode paragraph : article.get("paragraphs")) {
+          if (kept + paragraph.get("qas").size() > questions) {
+            break;
+          }
+          paragraphs.add(paragraph);
+          kept += paragraph.get("qas").size();
+        }
+      }
+    }
+    Path target = data.resolve("qa/squad_v1.1").resolve(file);
+    Files.createDirectories(target.getParent());
+    json.writeValue(target.toFile(), root);
+  }
+
   private interface DataWriter {
     void write(Path data) throws Exception;
   }
 
   private static TinyTrial train(String task, DataWriter writer) throws Exception {
+    return train(task, Map.of(), writer);
+  }
+
+  private static TinyTrial train(String task, Map<String, Object> overrides, DataWriter writer)
+      throws Exception {
     Path root = Files.createTempDirectory("ptune-tiny-trial");
     Path data = root.resolve("data");
     writer.write(data);
-    TrialSpec spec = TrialSpec.of("test", "minilm-l6", "pt2", task, 5, Map.of(
+    Map<String, Object> hp = new java.util.HashMap<>(Map.of(
         "epochs", 1, "batch_size", 4, "max_len", 64, "prefix_len", 4, "lr", 0.03,
         "dropout", 0, "max_train_examples", 32, "max_dev_examples", 24));
+    hp.putAll(overrides);
+    TrialSpec spec = TrialSpec.of("test", "minilm-l6", "pt2", task, 5, hp);
     TrialResult result = new PromptTuningTrialRunner().run(spec,
         new TrialEnvironment("cpu", data, root.resolve("checkpoint"), TrialListener.NONE));
     if (result.status() != TrialStatus.COMPLETED || result.checkpointPath() == null) {
