@@ -78,6 +78,18 @@ class EvaluateCommandTest {
     assertEquals("cb", result.get("checkpoint_task").asText());
     assertEquals(24, result.get("examples").asInt());
     assertEquals("contradiction", result.get("label_map").get("not_entailment").asText());
+
+    TinyTrial.Run malformedMap = TinyTrial.ptune("evaluate", trial.checkpoint.toString(), "--task",
+        "rte", "--file", rte, "--label-map", "not_entailment");
+    assertEquals(2, malformedMap.exitCode(), malformedMap.err());
+    assertTrue(malformedMap.err().contains("'not_entailment' is not label=label"), malformedMap.err());
+
+    Path sampled = tmp.resolve("c.json");
+    TinyTrial.Run sample = TinyTrial.ptune("evaluate", trial.checkpoint.toString(), "--task", "rte",
+        "--file", rte, "--label-map", "not_entailment=contradiction", "--max-examples", "10",
+        "--output", sampled.toString());
+    assertEquals(0, sample.exitCode(), sample.err());
+    assertEquals(10, new ObjectMapper().readTree(sampled.toFile()).get("examples").asInt());
   }
 
   @Test
