@@ -34,7 +34,10 @@ final class HadoopInput {
     if (!fs.exists(source)) {
       throw new IllegalArgumentException(what + " " + path + " does not exist");
     }
-    Path copy = Files.createTempDirectory("ptune-input").resolve(source.getName());
+    Path tmp = Files.createTempDirectory("ptune-input");
+    // The copy is only read while the command runs.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtil.fullyDelete(tmp.toFile())));
+    Path copy = tmp.resolve(source.getName());
     FileUtil.copy(fs, source, FileSystem.getLocal(conf),
         new org.apache.hadoop.fs.Path(copy.toUri()), false, conf);
     return copy;

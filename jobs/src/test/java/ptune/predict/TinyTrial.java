@@ -110,6 +110,8 @@ final class TinyTrial {
   private static TinyTrial train(String task, Map<String, Object> overrides, DataWriter writer)
       throws Exception {
     Path root = Files.createTempDirectory("ptune-tiny-trial");
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> org.apache.hadoop.fs.FileUtil.fullyDelete(root.toFile())));
     Path data = root.resolve("data");
     writer.write(data);
     Map<String, Object> hp = new java.util.HashMap<>(Map.of(
