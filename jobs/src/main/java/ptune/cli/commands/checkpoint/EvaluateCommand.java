@@ -12,7 +12,8 @@ import ptune.predict.CheckpointEvaluation;
 /** {@code ptune evaluate}: scores a prompt checkpoint on a labelled split or file. */
 public final class EvaluateCommand implements Command {
   private static final String USAGE = "evaluate <checkpoint> [--task T] [--split dev|test | --file F]"
-      + " [--label-map a=b,...] [--max-examples N] [--backbone B] [--output F.json] [--data-dir D]";
+      + " [--label-map a=b,...] [--max-examples N] [--backbone B] [--output F.json] [--data-dir D]"
+      + " [--device cpu|gpu:N]";
 
   @Override
   public int run(String[] args) throws Exception {
