@@ -9,6 +9,7 @@ import ptune.dataset.Example;
 import ptune.dataset.SpanExtractionExample;
 import ptune.features.QaWindow;
 import ptune.features.SpanDecoder;
+import ptune.features.SpanPrediction;
 import ptune.features.SpanDecoder.WindowLogits;
 import ptune.metrics.Predictions;
 
@@ -31,6 +32,15 @@ final class AnswerDecoder implements PredictionDecoder {
 
   @Override
   public Predictions decode(float[][] scores) {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (SpanPrediction span : spans(scores)) {
+      answers.put(span.exampleId(), span.text());
+    }
+    return new Predictions.Answers(answers);
+  }
+
+  /** The chosen span of every question, in question order: text, start in the context, score. */
+  List<SpanPrediction> spans(float[][] scores) {
     if (scores.length != windows.size()) {
       throw new IllegalArgumentException(scores.length + " scored rows for " + windows.size()
           + " windows");
@@ -45,11 +55,11 @@ final class AnswerDecoder implements PredictionDecoder {
       byQuestion.computeIfAbsent(w.exampleId(), id -> new ArrayList<>())
           .add(new WindowLogits(w, start, end));
     }
-    Map<String, String> answers = new LinkedHashMap<>();
+    List<SpanPrediction> out = new ArrayList<>(questions.size());
     for (Example e : questions) {
       SpanExtractionExample question = (SpanExtractionExample) e;
-      answers.put(question.id(), spans.decode(question, byQuestion.get(question.id())).text());
+      out.add(spans.decode(question, byQuestion.get(question.id())));
     }
-    return new Predictions.Answers(answers);
+    return out;
   }
 }

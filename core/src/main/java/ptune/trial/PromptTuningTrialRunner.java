@@ -153,33 +153,9 @@ public final class PromptTuningTrialRunner implements TrialRunner {
   public static Evaluation evaluateCheckpoint(Path checkpointDir, String backboneName,
       Path dataDir, String device) throws Exception {
     PromptCheckpoint checkpoint = PromptCheckpoint.load(checkpointDir);
-    Map<String, String> s = checkpoint.settings();
-    Map<String, String> hp = new LinkedHashMap<>();
-    s.forEach((k, v) -> {
-      if (k.startsWith("hp.")) {
-        hp.put(k.substring(3), v);
-      }
-    });
-    TrialSpec spec = TrialSpec.of("", s.get(PromptCheckpoint.BACKBONE), s.get(PromptCheckpoint.METHOD),
-        s.get(PromptCheckpoint.TASK), Long.parseLong(s.get("seed")), hp);
-    Backbone backbone = BackboneCache.get(backboneName == null ? spec.backbone() : backboneName);
-    checkpoint.checkBackbone(backbone);
-    Task task = TaskRegistry.get(spec.task());
-    TrialSplits splits = TrialSplits.load(spec, task, dataDir, false);
-    TaskSetup setup = new TaskSetup(task, spec, backbone);
-    SplitEncoder encoder = setup.encoder();
-    EncodedExample firstTrainRow = encoder.encode(splits.train().subList(0, 1)).rows().get(0);
-    TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
-    try (NDManager manager = NDManager.newBaseManager(device(device))) {
-      float dropout = TrialHyperparameters.dropout(spec);
-      Random init = new Random(0); // every trainable value is overwritten from the checkpoint
-      BertModel model = backbone.newModel(manager, dropout, dropout);
-      TuningMethod method = TuningMethods.create(spec.method(), model,
-          TrialHyperparameters.prompt(spec, model.config().numLayers()), manager, init);
-      TaskHead head = setup.head(model, firstTrainRow, dropout, manager, init);
-      Trainer trainer = new Trainer(model, method, head, backbone.tokenizer().padId());
-      trainer.restore(checkpoint.tensors());
-      return new SplitScorer(task, encoder.encode(splits.dev()), trainer, config, manager).evaluate();
+    try (CheckpointModel model = CheckpointModel.open(checkpoint, backboneName, device)) {
+      TrialSplits splits = TrialSplits.load(model.spec(), model.task(), dataDir, false);
+      return model.evaluate(splits.dev());
     }
   }
 

@@ -46,6 +46,7 @@ public final class SpanDecoder {
     double nullScore = Double.POSITIVE_INFINITY;
     double bestScore = Double.NEGATIVE_INFINITY;
     String bestText = null;
+    int bestStart = -1;
     for (WindowLogits logits : windows) {
       nullScore = Math.min(nullScore, logits.startLogits()[0] + logits.endLogits()[0]);
       QaWindow window = logits.window();
@@ -58,7 +59,8 @@ public final class SpanDecoder {
           double score = logits.startLogits()[start] + logits.endLogits()[end];
           if (score > bestScore) {
             bestScore = score;
-            bestText = example.context().substring(window.contextStarts()[start], window.contextEnds()[end]);
+            bestStart = window.contextStarts()[start];
+            bestText = example.context().substring(bestStart, window.contextEnds()[end]);
           }
         }
       }
@@ -66,12 +68,12 @@ public final class SpanDecoder {
     if (bestText == null) {
       // No valid span in any window. The official 1.1 code answers the literal "empty" here; an
       // empty answer scores the same (0) against any 1.1 gold answer and is clearer.
-      return new SpanPrediction(example.id(), "", allowNoAnswer ? nullScore : 0.0);
+      return new SpanPrediction(example.id(), "", -1, allowNoAnswer ? nullScore : 0.0);
     }
     if (allowNoAnswer && nullScore - bestScore > nullThreshold) {
-      return new SpanPrediction(example.id(), "", nullScore);
+      return new SpanPrediction(example.id(), "", -1, nullScore);
     }
-    return new SpanPrediction(example.id(), bestText, bestScore);
+    return new SpanPrediction(example.id(), bestText, bestStart, bestScore);
   }
 
   private List<Integer> topIndices(float[] logits) {

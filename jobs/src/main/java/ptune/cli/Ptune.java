@@ -3,6 +3,8 @@ package ptune.cli;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ptune.cli.commands.checkpoint.EvaluateCommand;
+import ptune.cli.commands.checkpoint.PredictCommand;
 import ptune.cli.commands.data.BenchFeaturesCommand;
 import ptune.cli.commands.data.DataStatsCommand;
 import ptune.cli.commands.data.FetchDataCommand;
@@ -30,6 +32,8 @@ public final class Ptune {
     COMMANDS.put("aggregate", new AggregateJob());
     COMMANDS.put("run", new RunJob());
     COMMANDS.put("check", new CheckJob());
+    COMMANDS.put("evaluate", new EvaluateCommand());
+    COMMANDS.put("predict", new PredictCommand());
     COMMANDS.put("backbone", new BackboneCommand());
     COMMANDS.put("bench", new BenchCommand());
     COMMANDS.put("fetch-data", new FetchDataCommand());

@@ -9,11 +9,11 @@ import java.util.Set;
 import ptune.dataset.DataDirectory;
 
 /** Positional arguments and {@code --key value} options of a data command, validated by name. */
-final class CommandOptions {
-  final List<String> positional = new ArrayList<>();
-  final Map<String, String> options = new LinkedHashMap<>();
+public final class CommandOptions {
+  public final List<String> positional = new ArrayList<>();
+  public final Map<String, String> options = new LinkedHashMap<>();
 
-  CommandOptions(String[] args, Set<String> known, String usage) {
+  public CommandOptions(String[] args, Set<String> known, String usage) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith("--")) {
         String key = args[i].substring(2);
@@ -29,7 +29,7 @@ final class CommandOptions {
   }
 
   /** --data-dir, else the configured or discovered data directory. */
-  Path dataDir() {
+  public Path dataDir() {
     String dir = options.get("data-dir");
     return dir != null ? Path.of(dir) : DataDirectory.resolve();
   }
