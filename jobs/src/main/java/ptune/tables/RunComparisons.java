@@ -23,10 +23,13 @@ public record RunComparisons(String run, RegressionRule rule, RunComparison prev
 
   public String markdown() {
     StringBuilder out = new StringBuilder("# Comparison of run ").append(run).append("\n\n");
+    if (previous == null && baseline == null) {
+      return out.append("No previous run with tables in the history: nothing to compare with.\n").toString();
+    }
     out.append(capitalised(rule.describe())).append(".\n\n");
     out.append(regressed() ? "**Regressed** (exit code " + EXIT_REGRESSED + ").\n\n" : "No regression.\n\n");
     if (previous == null) {
-      out.append("No previous run with tables in the history: nothing to compare with.\n\n");
+      out.append("No previous run with tables in the history.\n\n");
     } else {
       out.append(previous.markdown("Against the previous run"));
     }
