@@ -29,6 +29,33 @@ public record TrainerConfig(
     EXPONENTIAL
   }
 
+  // One field changed, for configs that differ from a preset in a knob or two.
+
+  public TrainerConfig withWarmupRatio(double ratio) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, ratio, schedule, gamma,
+        maxGradNorm, accumulation, patience, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withSchedule(Schedule newSchedule, double newGamma) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, newSchedule,
+        newGamma, maxGradNorm, accumulation, patience, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withAccumulation(int microBatches) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, schedule,
+        gamma, maxGradNorm, microBatches, patience, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withPatience(int epochsWithoutImprovement) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, schedule,
+        gamma, maxGradNorm, accumulation, epochsWithoutImprovement, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withEvalBatchSize(int size) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, schedule,
+        gamma, maxGradNorm, accumulation, patience, size, seed);
+  }
+
   public TrainerConfig {
     if (learningRate <= 0 || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("lr must be a positive number, got " + learningRate);
