@@ -26,6 +26,15 @@ public record PromptConfig(
     return new PromptConfig(length, numLayers, false, false, 512, 0.1f, true);
   }
 
+  /** This config with the prompts reparameterized through an MLP of that hidden size. */
+  public PromptConfig withProjection(int hiddenSize) {
+    return new PromptConfig(length, depth, depthFromTop, true, hiddenSize, dropout, shiftPositions);
+  }
+
+  public PromptConfig withDropout(float p) {
+    return new PromptConfig(length, depth, depthFromTop, projection, projectionHidden, p, shiftPositions);
+  }
+
   public PromptConfig {
     if (length < 0) {
       throw new IllegalArgumentException("prefix_len must be >= 0, got " + length);

@@ -193,23 +193,16 @@ public final class BertModel extends AbstractBlock {
     return mlmHead.forward(lastHiddenState, embeddings.wordEmbeddingWeight());
   }
 
+  // AbstractBlock declares the two methods below. ptune never runs BertModel as a DJL Block (no
+  // Predictor, no DJL Trainer): the methods call forward(...) with the prompts they need.
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    // DJL Block entry point: (input_ids, token_type_ids, attention_mask) -> (last_hidden_state).
-    NDArray inputIds = inputs.get(0);
-    NDArray hidden =
-        forward(
-            embeddings.wordEmbeddings(inputIds),
-            inputs.get(1),
-            positionIds(inputIds, 0),
-            inputs.get(2),
-            null,
-            null,
-            training);
-    return new NDList(hidden);
+    throw new UnsupportedOperationException(
+        "BertModel is not run as a DJL Block: call forward(...) with embeddings, types, positions and mask");
   }
 
+  // Kept accurate because DJL's Block description (toString) asks for it: (ids) -> [batch, seq, hidden].
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     Shape ids = inputShapes[0];

@@ -139,10 +139,10 @@ public final class Trainer {
     JniUtils.setGradMode(false);
     float[][] out = new float[examples.size()][];
     int i = 0;
-    for (List<EncodedExample> examples1 : Batches.inOrder(examples, batchSize)) {
+    for (List<EncodedExample> batchExamples : Batches.inOrder(examples, batchSize)) {
       try (NDScope scope = new NDScope();
           NDManager evalManager = manager.newSubManager()) {
-        Batch batch = Batch.collate(examples1, padId, evalManager);
+        Batch batch = Batch.collate(batchExamples, padId, evalManager);
         NDArray logits = head.logits(model, method, batch.inputs(), false);
         int perExample = Math.toIntExact(logits.getShape().size() / batch.size());
         float[] flat = logits.toFloatArray();

@@ -1,9 +1,8 @@
 package ptune.trainer;
 
 /**
- * Training hyperparameters; {@link #officialSuperGlue} and {@link #officialSequenceLabeling} are the
- * official P-tuning v2 defaults (Hugging Face Trainer 4.11: AdamW, betas 0.9/0.999, eps 1e-8,
- * weight decay 0, no warm-up, clipping 1.0).
+ * Training hyperparameters; {@link #officialSuperGlue} is the official P-tuning v2 setup (Hugging
+ * Face Trainer 4.11: AdamW, betas 0.9/0.999, eps 1e-8, weight decay 0, no warm-up, clipping 1.0).
  *
  * @param schedule LINEAR: decay to 0 over all steps (SuperGLUE/GLUE); EXPONENTIAL: multiply by
  *     {@code gamma} after every epoch (NER, SRL, QA)
@@ -30,6 +29,33 @@ public record TrainerConfig(
     EXPONENTIAL
   }
 
+  // One field changed, for configs that differ from a preset in a knob or two.
+
+  public TrainerConfig withWarmupRatio(double ratio) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, ratio, schedule, gamma,
+        maxGradNorm, accumulation, patience, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withSchedule(Schedule newSchedule, double newGamma) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, newSchedule,
+        newGamma, maxGradNorm, accumulation, patience, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withAccumulation(int microBatches) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, schedule,
+        gamma, maxGradNorm, microBatches, patience, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withPatience(int epochsWithoutImprovement) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, schedule,
+        gamma, maxGradNorm, accumulation, epochsWithoutImprovement, evalBatchSize, seed);
+  }
+
+  public TrainerConfig withEvalBatchSize(int size) {
+    return new TrainerConfig(learningRate, epochs, batchSize, weightDecay, warmupRatio, schedule,
+        gamma, maxGradNorm, accumulation, patience, size, seed);
+  }
+
   public TrainerConfig {
     if (learningRate <= 0 || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("lr must be a positive number, got " + learningRate);
@@ -45,11 +71,5 @@ public record TrainerConfig(
   public static TrainerConfig officialSuperGlue(double lr, int epochs, int batchSize, long seed) {
     return new TrainerConfig(lr, epochs, batchSize, 0, 0, Schedule.LINEAR, 0.95, 1.0, 1, 0, 32,
         seed);
-  }
-
-  public static TrainerConfig officialSequenceLabeling(
-      double lr, int epochs, int batchSize, long seed) {
-    return new TrainerConfig(lr, epochs, batchSize, 0, 0, Schedule.EXPONENTIAL, 0.95, 1.0, 1, 0,
-        32, seed);
   }
 }

@@ -33,7 +33,7 @@ class PrefixGradientCheckTest {
     Engine.getInstance().setRandomSeed(11);
     try (NDManager m = NDManager.newBaseManager()) {
       BertModel model = backbone.newModel(m);
-      PromptConfig cfg = new PromptConfig(3, 6, false, true, 16, 0f, true);
+      PromptConfig cfg = PromptConfig.defaults(3, 6).withProjection(16).withDropout(0f);
       TuningMethod method = TuningMethods.create("pt2", model, cfg, m, new Random(5));
       var head = new SequenceClassificationHead(384, 3, 0f, m, new Random(6));
       NDArray inputIds = m.create(new long[] {101, 2023, 2003, 1037, 3231, 1012, 102,

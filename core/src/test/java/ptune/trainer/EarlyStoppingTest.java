@@ -45,8 +45,8 @@ class EarlyStoppingTest {
           return "accuracy";
         }
       };
-      TrainerConfig config = new TrainerConfig(1e-2, 6, 2, 0, 0, TrainerConfig.Schedule.LINEAR,
-          0.95, 1.0, 1, 2, 4, 3);
+      TrainerConfig config = TrainerConfig.officialSuperGlue(1e-2, 6, 2, 3)
+          .withPatience(2).withEvalBatchSize(4);
       TrainingOutcome outcome =
           trainer.train(examples, examples, scorer, config, manager, TrainingListener.NONE);
       assertEquals(4, outcome.epochs().size());

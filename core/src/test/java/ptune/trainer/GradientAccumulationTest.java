@@ -25,7 +25,7 @@ class GradientAccumulationTest {
       throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
       BertModel model = backbone.newModel(manager, 0f, 0f);
-      PromptConfig prompt = new PromptConfig(2, 6, false, false, 512, 0f, true);
+      PromptConfig prompt = PromptConfig.defaults(2, 6).withDropout(0f);
       Trainer trainer = new Trainer(model,
           TuningMethods.create("pt2", model, prompt, manager, new Random(1)),
           new SequenceClassificationHead(384, 2, 0f, manager, new Random(2)), 0);
@@ -45,8 +45,8 @@ class GradientAccumulationTest {
           return "accuracy";
         }
       };
-      TrainerConfig config = new TrainerConfig(1e-2, 1, batch, 0, 0,
-          TrainerConfig.Schedule.LINEAR, 0.95, 1.0, accumulation, 0, 4, 5);
+      TrainerConfig config = TrainerConfig.officialSuperGlue(1e-2, 1, batch, 5)
+          .withAccumulation(accumulation).withEvalBatchSize(4);
       trainer.train(examples, examples, scorer, config, manager, TrainingListener.NONE);
       return trainer.snapshot();
     }

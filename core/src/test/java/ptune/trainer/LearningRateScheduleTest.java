@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class LearningRateScheduleTest {
 
   private static TrainerConfig config(double warmup, TrainerConfig.Schedule schedule) {
-    return new TrainerConfig(1.0, 2, 8, 0, warmup, schedule, 0.5, 1.0, 1, 0, 8, 1);
+    return TrainerConfig.officialSuperGlue(1.0, 2, 8, 1)
+        .withWarmupRatio(warmup).withSchedule(schedule, 0.5).withEvalBatchSize(8);
   }
 
   @Test

@@ -26,10 +26,21 @@ class CopaTrialTest {
     assertEquals(2, result.epochs().size());
     System.out.printf("copa pt2: best dev accuracy %.3f at epoch %d%n", result.bestDevScore(),
         result.bestEpoch());
-    // 40 examples: accuracy is a multiple of 1/40 between 0 and 1
+    // scored over the 40 examples, not over their 80 choice rows: a multiple of 1/40
+    assertEquals(40, result.devSize());
     double accuracy = result.bestDevScore();
     assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
     assertEquals(Math.round(accuracy * 40) / 40.0, accuracy, 1e-9);
+    assertEquals(Math.round(result.majorityBaseline() * 40) / 40.0, result.majorityBaseline(), 1e-9);
+    // the reported score is the selection metric at the best epoch, the best of the epochs
+    assertEquals(accuracy, result.bestDevMetrics().get("accuracy"), 0.0, "" + result.bestDevMetrics());
+    EpochMetrics best = result.epochs().get(result.bestEpoch() - 1);
+    assertEquals(accuracy, best.devScore(), 0.0);
+    assertEquals(accuracy, best.devMetrics().get("accuracy"), 0.0);
+    for (EpochMetrics epoch : result.epochs()) {
+      assertTrue(epoch.devScore() <= accuracy, "epoch " + epoch.epoch() + " beats the best: " + epoch);
+      assertTrue(Double.isFinite(epoch.trainLoss()) && epoch.trainLoss() > 0, "" + epoch);
+    }
     // 2 * layers * hidden * prefix + one score per choice row (384 + 1)
     assertEquals(2L * 6 * 384 * 8 + 384 + 1, result.trainableParameters());
   }

@@ -13,13 +13,13 @@ import ptune.dataset.SentencePairExample;
 public final class InputEncoder {
 
   private final SubwordTokenizer tokenizer;
-  private final SpecialTokens specials;
+  private final SegmentFramer framer;
   private final int maxLength;
   private final TruncationStrategy truncation;
 
   public InputEncoder(SubwordTokenizer tokenizer, int maxLength, TruncationStrategy truncation) {
     this.tokenizer = tokenizer;
-    this.specials = new SpecialTokens(tokenizer);
+    this.framer = new SegmentFramer(tokenizer);
     this.maxLength = maxLength;
     this.truncation = truncation;
   }
@@ -30,11 +30,11 @@ public final class InputEncoder {
 
   public EncodedInput encode(String text) {
     int[] ids = tokenizer.tokenize(text).ids();
-    int budget = maxLength - specials.count(false);
+    int budget = maxLength - framer.count(false);
     if (budget < 0) {
       throw new IllegalArgumentException("max length " + maxLength + " leaves no room for special tokens");
     }
-    return specials.frame(Arrays.copyOf(ids, Math.min(ids.length, budget)), null);
+    return framer.frame(Arrays.copyOf(ids, Math.min(ids.length, budget)), null);
   }
 
   /**
@@ -47,7 +47,7 @@ public final class InputEncoder {
     }
     int[] a = tokenizer.tokenize(first).ids();
     int[] b = tokenizer.tokenize(second).ids();
-    int excess = a.length + b.length + specials.count(true) - maxLength;
+    int excess = a.length + b.length + framer.count(true) - maxLength;
     int cutA = 0;
     int cutB = 0;
     if (excess > 0) {
@@ -70,7 +70,7 @@ public final class InputEncoder {
                 + " with " + truncation);
       }
     }
-    return specials.frame(Arrays.copyOf(a, a.length - cutA), Arrays.copyOf(b, b.length - cutB));
+    return framer.frame(Arrays.copyOf(a, a.length - cutA), Arrays.copyOf(b, b.length - cutB));
   }
 
   /** The example's (templated) segments. */

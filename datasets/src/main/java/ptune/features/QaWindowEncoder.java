@@ -18,13 +18,13 @@ public final class QaWindowEncoder {
   public static final int DEFAULT_STRIDE = 128;
 
   private final SubwordTokenizer tokenizer;
-  private final SpecialTokens specials;
+  private final SegmentFramer framer;
   private final int maxLength;
   private final int stride;
 
   public QaWindowEncoder(SubwordTokenizer tokenizer, int maxLength, int stride) {
     this.tokenizer = tokenizer;
-    this.specials = new SpecialTokens(tokenizer);
+    this.framer = new SegmentFramer(tokenizer);
     this.maxLength = maxLength;
     this.stride = stride;
   }
@@ -38,7 +38,7 @@ public final class QaWindowEncoder {
     // preprocessing strips them too.
     int[] question = tokenizer.tokenize(example.question().stripLeading()).ids();
     SubwordTokenizer.TokenizedText context = tokenizer.tokenize(example.context());
-    int budget = maxLength - question.length - specials.count(true);
+    int budget = maxLength - question.length - framer.count(true);
     if (budget <= stride) {
       throw new IllegalArgumentException(
           "question of " + question.length + " tokens leaves " + budget + " context tokens per window,"
@@ -56,8 +56,8 @@ public final class QaWindowEncoder {
 
   private QaWindow window(
       SpanExtractionExample example, int[] question, SubwordTokenizer.TokenizedText context, int from, int to) {
-    EncodedInput input = specials.frame(question, Arrays.copyOfRange(context.ids(), from, to));
-    int offset = specials.secondSegmentOffset(question.length);
+    EncodedInput input = framer.frame(question, Arrays.copyOfRange(context.ids(), from, to));
+    int offset = framer.secondSegmentOffset(question.length);
     int[] starts = new int[input.length()];
     int[] ends = new int[input.length()];
     Arrays.fill(starts, -1);

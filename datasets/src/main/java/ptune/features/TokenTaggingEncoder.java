@@ -43,7 +43,7 @@ public final class TokenTaggingEncoder {
     int[] body = new int[sentenceTokens + appendedTokens];
     System.arraycopy(sentence.ids(), 0, body, 0, sentenceTokens);
     System.arraycopy(appended, 0, body, sentenceTokens, appendedTokens);
-    EncodedInput input = new SpecialTokens(tokenizer).frame(body, null);
+    EncodedInput input = new SegmentFramer(tokenizer).frame(body, null);
 
     int[] tokenLabels = new int[input.length()];
     Arrays.fill(tokenLabels, IGNORED);

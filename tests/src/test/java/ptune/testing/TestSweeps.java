@@ -3,19 +3,21 @@ package ptune.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ptune.dataset.DataDirectory;
 
 /** Sweep configs for the end-to-end tests, written to a temporary directory. */
 public final class TestSweeps {
 
   private TestSweeps() {}
 
-  /** The repository root (surefire passes it), for conf/ and the shared datasets. */
+  /** The repository root (surefire passes it), for conf/ and notebooks/. */
   public static Path repoRoot() {
     return Path.of(System.getProperty("ptune.repo.root", "..")).toAbsolutePath().normalize();
   }
 
+  /** The shared datasets, found by {@link DataDirectory}'s rules (as the jobs find them). */
   public static Path sharedDatasets() {
-    return repoRoot().resolveSibling("shared").resolve("datasets");
+    return DataDirectory.resolve();
   }
 
   /**

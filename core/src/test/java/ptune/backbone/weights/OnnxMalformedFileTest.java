@@ -1,6 +1,8 @@
 package ptune.backbone.weights;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,7 +96,11 @@ class OnnxMalformedFileTest {
         "encoder.layer.0.attention.self.query.bias",
         TinyOnnxModel.tensor("onnx::MatMul_7", new long[] {2, 3}, TinyOnnxModel.MATMUL_IN_OUT));
     WeightSet weights = OnnxWeightReader.read(write("anonymous.onnx", model));
-    weights.require("encoder.layer.0.attention.self.query.weight", 3, 2);
+    // the bias's name alone names the weight, [out, in] like the named-node case
+    HostTensor query = weights.require("encoder.layer.0.attention.self.query.weight", 3, 2);
+    assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, query.data());
+    assertFalse(weights.contains("onnx::MatMul_7"), "the anonymous name is not kept: " + weights.names());
+    assertEquals(3, weights.size(), "LayerNorm, bias, weight: " + weights.names());
   }
 
   @Test

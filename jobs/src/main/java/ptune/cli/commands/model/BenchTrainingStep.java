@@ -48,7 +48,7 @@ final class BenchTrainingStep implements BenchStepTimer.PhasedStep, AutoCloseabl
     Random init = new Random(7);
     model = backbone.newModel(manager, o.dropout(), o.dropout());
     int layers = model.config().numLayers();
-    PromptConfig prompt = new PromptConfig(o.prefix(), layers, false, false, 512, o.dropout(), true);
+    PromptConfig prompt = PromptConfig.defaults(o.prefix(), layers).withDropout(o.dropout());
     method = TuningMethods.create(methodName, model, prompt, manager, init);
     head = new SequenceClassificationHead(model.config().hiddenSize(), 2, o.dropout(), manager,
         init);

@@ -7,11 +7,11 @@ import java.util.Arrays;
  * {@code [CLS] A [SEP] B [SEP]} with token types 0 then 1, RoBERTa {@code <s> A </s></s> B </s>}
  * with token types all 0.
  */
-final class SpecialTokens {
+final class SegmentFramer {
 
   private final SubwordTokenizer tokenizer;
 
-  SpecialTokens(SubwordTokenizer tokenizer) {
+  SegmentFramer(SubwordTokenizer tokenizer) {
     this.tokenizer = tokenizer;
   }
 
