@@ -92,7 +92,8 @@ class HdfsSweepTest {
 
       // A scheduled rerun on HDFS: every trial again into history/<run id>/, the first run kept; one seed per
       // cell, so nothing is testable and nothing regresses.
-      assertEquals(0, Ptune.run(new String[] {"run", config.toString(), "--out", out, "--rerun"}));
+      assertEquals(ExitCode.TRIALS_FAILED, Ptune.run(new String[] {"run", config.toString(), "--out", out, "--rerun"}),
+          "the rerun runs every trial again, the scripted CB PT failures too");
       FileStatus[] runs = fs.listStatus(new org.apache.hadoop.fs.Path(root + "/history"));
       assertEquals(2, runs.length, "the first run and the rerun");
       for (FileStatus run : runs) {
