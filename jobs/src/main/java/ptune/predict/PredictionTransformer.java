@@ -149,7 +149,8 @@ public final class PredictionTransformer extends Transformer {
     String id = r.getString(0);
     if (task.kind() == TaskKind.TOKEN_CLASSIFICATION) {
       List<String> words = strings(r.get(3));
-      // The encoder labels first sub-tokens from gold tags; unlabelled words get the first tag.
+      // Prediction reads no gold tags, but the tagging encoder takes one per word: the label set's
+      // first tag stands in for each, and predictions never look at it.
       List<String> placeholder = java.util.Collections.nCopies(words.size(), task.labels().name(0));
       return new TokenTaggingExample(id, words, placeholder, TokenTaggingExample.NO_PREDICATE);
     }

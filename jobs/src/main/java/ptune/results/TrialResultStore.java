@@ -40,6 +40,9 @@ public final class TrialResultStore implements Serializable {
 
   private final SweepLayout layout;
 
+  /** The folder under trials/ that damaged parts are moved to: kept for a look, never a result. */
+  public static final String DAMAGED = "damaged";
+
   public TrialResultStore(SweepLayout layout) {
     this.layout = layout;
   }
@@ -158,7 +161,7 @@ public final class TrialResultStore implements Serializable {
       return 0;
     }
     try {
-      Path dir = new Path(layout.trials(), "damaged");
+      Path dir = new Path(layout.trials(), DAMAGED);
       FileSystem fs = dir.getFileSystem(new Configuration());
       fs.mkdirs(dir);
       int moved = 0;

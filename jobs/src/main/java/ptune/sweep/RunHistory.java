@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import ptune.results.TrialResultStore;
 
 /**
  * The runs of a sweep, for scheduled benchmark reruns. Each run has an id, its start as a UTC
@@ -91,7 +92,7 @@ public final class RunHistory {
     try {
       FileSystem fs = fs();
       if (!previous.rerun() && fs.exists(new Path(sweep.trials()))) {
-        copy(fs, new Path(sweep.trials()), new Path(sweep.run(previous.id()).trials()));
+        copyResults(fs, new Path(sweep.trials()), new Path(sweep.run(previous.id()).trials()));
       }
       String id = newId(previous.id());
       Run run = new Run(id, sweep.run(id), true);
@@ -113,7 +114,7 @@ public final class RunHistory {
     try {
       FileSystem fs = fs();
       if (fs.exists(new Path(run.layout().trials()))) {
-        copy(fs, new Path(run.layout().trials()), new Path(sweep.trials()));
+        copyResults(fs, new Path(run.layout().trials()), new Path(sweep.trials()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the trials of run " + run.id() + " to " + sweep.trials(), e);
@@ -203,10 +204,23 @@ public final class RunHistory {
   }
 
   /** Replaces {@code target} with a copy of {@code source}. */
-  private static void copy(FileSystem fs, Path source, Path target) throws IOException {
-    fs.delete(target, true);
-    if (!FileUtil.copy(fs, source, fs, target, false, fs.getConf())) {
-      throw new IOException("cannot copy " + source + " to " + target);
+  /**
+   * Replaces what {@code target} (a trials/ folder) holds of each entry of {@code source} but the
+   * quarantined damaged parts, which are no results (their checksums fail by definition, so a copy
+   * would stop at them) and stay where they were moved to, for a look.
+   */
+  private static void copyResults(FileSystem fs, Path source, Path target) throws IOException {
+    fs.mkdirs(target);
+    for (FileStatus entry : fs.listStatus(source)) {
+      String name = entry.getPath().getName();
+      if (name.equals(TrialResultStore.DAMAGED)) {
+        continue;
+      }
+      Path to = new Path(target, name);
+      fs.delete(to, true);
+      if (!FileUtil.copy(fs, entry.getPath(), fs, to, false, fs.getConf())) {
+        throw new IOException("cannot copy " + entry.getPath() + " to " + to);
+      }
     }
   }
 

@@ -65,6 +65,31 @@ class RunHistoryTest {
   }
 
   @Test
+  void aRerunSkipsTheQuarantinedPartsWhoseChecksumsFailAndLeavesThemInPlace() throws IOException {
+    SweepLayout sweep = SweepLayout.of(tmp.toString(), "s");
+    RunHistory history = new RunHistory(sweep);
+    RunHistory.Run initial = history.current();
+    Files.createDirectories(local(sweep.trialParts()));
+    Files.writeString(local(sweep.trialParts()).resolve("a.json"), "{\"initial\":true}\n");
+    // A part moved to trials/damaged/ as the result store does: written through Hadoop (with its
+    // .crc sidecar), then damaged, so that reading it fails the checksum.
+    org.apache.hadoop.fs.Path damaged = new org.apache.hadoop.fs.Path(
+        sweep.trials() + "/" + ptune.results.TrialResultStore.DAMAGED + "/b.json.1");
+    org.apache.hadoop.fs.FileSystem fs = damaged.getFileSystem(new org.apache.hadoop.conf.Configuration());
+    try (var out = fs.create(damaged)) {
+      out.write("{\"trial_id\":\"b\",\"status\":\"COMPLETED\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Files.writeString(local(damaged.toString()), "{\"trial_id\":\"b\",\"sta");
+
+    RunHistory.Run rerun = history.startRerun();
+    Path kept = local(sweep.run(initial.id()).trials());
+    assertTrue(Files.exists(kept.resolve("parts/a.json")), "the initial run's results are kept");
+    assertFalse(Files.exists(kept.resolve(ptune.results.TrialResultStore.DAMAGED)), "damaged parts are no results");
+    history.showInSweep(rerun);
+    assertTrue(Files.exists(local(damaged.toString())), "the damaged part stays in the sweep's trials/ for a look");
+  }
+
+  @Test
   void previousRunsAndBaselinesAreTheRunsWithTables() throws IOException {
     SweepLayout sweep = SweepLayout.of(tmp.toString(), "s");
     RunHistory history = new RunHistory(sweep);
