@@ -16,6 +16,8 @@ import java.util.Set;
  * @param selectionMetric key of the metric map used for model selection, e.g. "accuracy" or "f1"
  * @param labelledTest the test split carries gold labels (CoNLL NER and SRL), so trials score it
  *     at the best dev epoch as the official code does; GLUE and SuperGLUE hide their test labels
+ * @param articleFold null, or how train and dev are cut from one file by article (train and dev
+ *     then name the same file)
  */
 public record Task(
     String name,
@@ -24,7 +26,14 @@ public record Task(
     Map<Split, List<String>> files,
     String selectionMetric,
     DatasetReader reader,
-    boolean labelledTest) {
+    boolean labelledTest,
+    ArticleFold articleFold) {
+
+  /** A task whose splits are files of their own. */
+  public Task(String name, TaskKind kind, LabelSet labels, Map<Split, List<String>> files,
+      String selectionMetric, DatasetReader reader, boolean labelledTest) {
+    this(name, kind, labels, files, selectionMetric, reader, labelledTest, null);
+  }
 
   public Task {
     files = Map.copyOf(files);
@@ -60,7 +69,8 @@ public record Task(
       throw new IllegalStateException(
           "task " + name + ", " + split.lowerName() + " split: missing data file(s) " + missing);
     }
-    return reader.read(paths, options);
+    ReadResult read = reader.read(paths, options);
+    return articleFold == null ? read : articleFold.part(split, read);
   }
 
   public ReadResult load(Split split, Path dataDir) {
@@ -72,6 +82,6 @@ public record Task(
     Map<Split, List<String>> changed = new EnumMap<>(Split.class);
     changed.putAll(files);
     changed.put(split, List.copyOf(relativeFiles));
-    return new Task(name, kind, labels, changed, selectionMetric, reader, labelledTest);
+    return new Task(name, kind, labels, changed, selectionMetric, reader, labelledTest, articleFold);
   }
 }

@@ -15,7 +15,7 @@ class TaskRegistryTest {
   void knowsEveryTaskOfThePaperAndGlue() {
     List<String> required = List.of("cb", "rte", "boolq", "copa", "wic", "wsc", "multirc", "record", "sst2",
         "mrpc", "cola", "qnli", "stsb", "qqp", "mnli", "wnli", "glue-rte", "conll03", "conll04", "ontonotes",
-        "squad", "squad2", "conll05", "conll12");
+        "squad", "squad2", "squad-devsplit", "squad2-devsplit", "conll05", "conll12");
     assertTrue(TaskRegistry.names().containsAll(required), TaskRegistry.names().toString());
   }
 
