@@ -10,6 +10,7 @@ import ptune.cli.commands.data.DataStatsCommand;
 import ptune.cli.commands.data.FetchDataCommand;
 import ptune.cli.commands.model.BackboneCommand;
 import ptune.cli.commands.model.BenchCommand;
+import ptune.cli.commands.report.RenderCommand;
 import ptune.dataset.DatasetFormatException;
 import ptune.jobs.AggregateJob;
 import ptune.jobs.CheckJob;
@@ -39,6 +40,7 @@ public final class Ptune {
     COMMANDS.put("fetch-data", new FetchDataCommand());
     COMMANDS.put("data-stats", new DataStatsCommand());
     COMMANDS.put("bench-features", new BenchFeaturesCommand());
+    COMMANDS.put("render", new RenderCommand());
   }
 
   private Ptune() {}

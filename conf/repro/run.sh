@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs one reproduction sweep (conf/repro/<name>.yaml) to completion and publishes its result files
+# under docs/reproduction/<name>/ (docs/reproduction.md is rendered from them):
+#   conf/repro/run.sh conll03            # run (resumes: finished trials are kept) and publish
+#   conf/repro/run.sh conll03 --publish  # publish what the output directory holds, run nothing
+# Each invocation appends to <out>/<sweep>/repro-sessions.jsonl: start, end, seconds, exit code and
+# the load average sampled every minute (other work on the machine shows there). publish copies
+# trials/trials.{csv,parquet}, tables/ and plots/ (no checkpoints, no logs) and writes run.json:
+# the command, the machine, the git commit, and every session.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NAME="${1:?usage: conf/repro/run.sh NAME [--publish]}"
+CONFIG="conf/repro/$NAME.yaml"
+OUT="${PTUNE_REPRO_OUT:-$ROOT/runs/repro}"
+SWEEP="$(sed -n 's/^name: *//p' "$ROOT/$CONFIG")"
+DIR="$OUT/$SWEEP"
+DEST="$ROOT/docs/reproduction/$NAME"
+cd "$ROOT"
+
+if [[ "${2:-}" != "--publish" ]]; then
+  mkdir -p "$DIR"
+  started="$(date -u +%FT%TZ)"; t0="$(date +%s)"
+  ( while sleep 60; do cut -d' ' -f1 /proc/loadavg; done ) > "$DIR/.load-$t0" &
+  sampler=$!
+  rc=0
+  bin/ptune run "$CONFIG" --out "$OUT" || rc=$?
+  kill "$sampler" 2>/dev/null || true
+  load="$(paste -sd, "$DIR/.load-$t0")"; rm -f "$DIR/.load-$t0"
+  printf '{"started":"%s","finished":"%s","seconds":%d,"exit_code":%d,"load_average_per_minute":[%s]}\n' \
+    "$started" "$(date -u +%FT%TZ)" "$(( $(date +%s) - t0 ))" "$rc" "$load" >> "$DIR/repro-sessions.jsonl"
+  [[ $rc -eq 0 ]] || { echo "run.sh: bin/ptune run exited $rc; results so far are kept in $DIR" >&2; exit "$rc"; }
+fi
+
+rm -rf "$DEST"; mkdir -p "$DEST/trials"
+cp "$CONFIG" "$DEST/config.yaml"
+cp "$DIR/trials/trials.csv" "$DEST/trials/"
+cp -r "$DIR/trials/trials.parquet" "$DEST/trials/"
+cp -r "$DIR/tables" "$DIR/plots" "$DEST/"
+{
+  printf '{"command":"conf/repro/run.sh %s","config":"%s","commit":"%s",' "$NAME" "$CONFIG" "$(git rev-parse --short HEAD)"
+  printf '"machine":{"cpu":"%s","cores":%d,"memory_gib":%d,"java":"%s"},' \
+    "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
+    "$(( $(sed -n 's/^MemTotal: *\([0-9]*\).*/\1/p' /proc/meminfo) / 1048576 ))" \
+    "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')"
+  printf '"sessions":[%s]}\n' "$(paste -sd, "$DIR/repro-sessions.jsonl")"
+} > "$DEST/run.json"
+echo "published $DIR -> $DEST"

@@ -1,0 +1,249 @@
+package ptune.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a Markdown template whose every result number comes from published sweep result files
+ * ({@link SweepResults}, one directory per sweep under a results root), so that a document cannot
+ * drift from the runs it reports: {@code docs/reproduction.md} is rendered from
+ * {@code docs/reproduction.template.md} this way, and a test renders it again and compares.
+ *
+ * <p>Placeholders are {@code {{verb args...}}} with whitespace-separated arguments; S is a sweep
+ * directory name, SEL a table ({@code selected-on-dev}, {@code selected-on-dev-test},
+ * {@code selected-on-held-out}), B a backbone, M a method, T a task. Scores are in points, one
+ * decimal, as in the tables:
+ * <ul>
+ *   <li>{@code cell S SEL B M T}: "mean ± std (seeds)"; {@code mean}, {@code std}, {@code seeds}
+ *       with the same arguments: one of them; {@code grid} the selected grid point;
+ *   <li>{@code gap S SEL B T M1 M2}: mean of M1 minus mean of M2, signed;
+ *   <li>{@code majority S SEL T}, {@code per-example S SEL T}: the majority-class score and the
+ *       points one dev example is worth;
+ *   <li>{@code best-epochs S B M T}: the range of the trials' best epochs, "lo-hi of N";
+ *       {@code trial-minutes S B M T}: their mean wall time;
+ *   <li>{@code trials S [STATUS]}: how many trial rows (with that status);
+ *   <li>{@code run S FIELD}: from run.json: {@code wall} (all sessions), {@code started},
+ *       {@code finished}, {@code command}, {@code commit}, {@code machine}, {@code sessions},
+ *       {@code load} (mean load average sampled while it ran);
+ *   <li>{@code table S FILE}: a Markdown table file of the sweep's tables/ inlined;
+ *       {@code figure S NAME}: an image link to the sweep's plots/NAME.svg.
+ * </ul>
+ * An unknown verb, sweep, cell or field is an error naming the template's file and line.
+ */
+public final class ResultTemplate {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]*)}}");
+
+  private final Path resultsRoot;
+  private final String linkBase;
+  private final Map<String, SweepResults> sweeps = new HashMap<>();
+
+  /**
+   * @param resultsRoot the directory holding one directory per published sweep
+   * @param linkBase how the rendered document reaches {@code resultsRoot} in links (e.g.
+   *     "reproduction" for docs/reproduction.md beside docs/reproduction/)
+   */
+  public ResultTemplate(Path resultsRoot, String linkBase) {
+    this.resultsRoot = resultsRoot;
+    this.linkBase = linkBase;
+  }
+
+  public String render(Path template) {
+    String text;
+    try {
+      text = Files.readString(template);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read template " + template + ": " + e.getMessage(), e);
+    }
+    return render(text, template.toString());
+  }
+
+  /** @param source the template's name for error messages */
+  public String render(String template, String source) {
+    StringBuilder out = new StringBuilder();
+    String[] lines = template.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = PLACEHOLDER.matcher(lines[i]);
+      StringBuilder line = new StringBuilder();
+      while (m.find()) {
+        String value;
+        try {
+          value = expand(m.group(1).trim().split("\\s+"));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(source + ":" + (i + 1) + ": {{" + m.group(1) + "}}: " + e.getMessage(), e);
+        }
+        m.appendReplacement(line, Matcher.quoteReplacement(value));
+      }
+      m.appendTail(line);
+      out.append(line);
+      if (i < lines.length - 1) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private String expand(String[] words) {
+    String verb = words[0];
+    String[] a = Arrays.copyOfRange(words, 1, words.length);
+    return switch (verb) {
+      case "cell" -> {
+        Map<String, String> c = cell(a, 5);
+        yield points(c, "mean") + " ± " + points(c, "std") + " (" + c.get("seeds") + ")";
+      }
+      case "mean", "std" -> points(cell(a, 5), verb);
+      case "seeds" -> cell(a, 5).get("seeds");
+      case "grid" -> "`" + cell(a, 5).get("grid_point").replace('`', '\'') + "`";
+      case "gap" -> {
+        args(a, 6, "S SEL B T M1 M2");
+        SweepResults s = sweep(a[0]);
+        double gap = number(s.cell(a[1], a[2], a[4], a[3]), "mean") - number(s.cell(a[1], a[2], a[5], a[3]), "mean");
+        yield String.format(Locale.ROOT, "%+.1f", gap);
+      }
+      case "majority" -> {
+        args(a, 3, "S SEL T");
+        yield points(sweep(a[0]).taskCell(a[1], a[2]), "majority");
+      }
+      case "per-example" -> {
+        args(a, 3, "S SEL T");
+        yield String.format(Locale.ROOT, "%.2f", number(sweep(a[0]).taskCell(a[1], a[2]), "points_per_example"));
+      }
+      case "best-epochs" -> {
+        List<Map<String, String>> trials = trials(a);
+        IntSummaryStatistics best = trials.stream().mapToInt(t -> integer(t, "best_epoch")).summaryStatistics();
+        IntSummaryStatistics of = trials.stream().mapToInt(t -> integer(t, "epochs_run")).summaryStatistics();
+        yield best.getMin() + "-" + best.getMax() + " of " + of.getMax();
+      }
+      case "trial-minutes" -> String.format(Locale.ROOT, "%.1f",
+          trials(a).stream().mapToDouble(t -> number(t, "seconds")).average().orElseThrow() / 60);
+      case "trials" -> {
+        if (a.length < 1 || a.length > 2) {
+          throw new IllegalArgumentException("expected S [STATUS]");
+        }
+        yield Long.toString(sweep(a[0]).trials().rows().stream()
+            .filter(t -> a.length == 1 || t.get("status").equals(a[1])).count());
+      }
+      case "run" -> {
+        args(a, 2, "S FIELD");
+        yield runField(sweep(a[0]), a[1]);
+      }
+      case "table" -> {
+        args(a, 2, "S FILE");
+        Path file = sweep(a[0]).dir().resolve("tables").resolve(a[1]);
+        try {
+          yield Files.readString(file).strip();
+        } catch (IOException e) {
+          throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+      }
+      case "figure" -> {
+        args(a, 2, "S NAME");
+        SweepResults s = sweep(a[0]);
+        if (!Files.isRegularFile(s.dir().resolve("plots").resolve(a[1] + ".svg"))) {
+          throw new IllegalArgumentException("no figure " + s.dir().resolve("plots").resolve(a[1] + ".svg"));
+        }
+        yield "![" + a[0] + ": " + a[1] + "](" + linkBase + "/" + a[0] + "/plots/" + a[1] + ".svg)";
+      }
+      default -> throw new IllegalArgumentException("unknown verb '" + verb + "'; known: cell, mean, std, "
+          + "seeds, grid, gap, majority, per-example, best-epochs, trial-minutes, trials, run, table, figure");
+    };
+  }
+
+  private Map<String, String> cell(String[] a, int n) {
+    args(a, n, "S SEL B M T");
+    return sweep(a[0]).cell(a[1], a[2], a[3], a[4]);
+  }
+
+  private List<Map<String, String>> trials(String[] a) {
+    args(a, 4, "S B M T");
+    List<Map<String, String>> trials = sweep(a[0]).trialsOf(a[1], a[2], a[3]);
+    if (trials.isEmpty()) {
+      throw new IllegalArgumentException("sweep " + a[0] + " has no trials of " + a[1] + " " + a[2] + " " + a[3]);
+    }
+    return trials;
+  }
+
+  private SweepResults sweep(String name) {
+    return sweeps.computeIfAbsent(name, n -> SweepResults.load(n, resultsRoot.resolve(n)));
+  }
+
+  private static String runField(SweepResults s, String field) {
+    JsonNode run = s.run();
+    JsonNode sessions = run.path("sessions");
+    return switch (field) {
+      case "command", "commit", "config" -> text(run, field);
+      case "sessions" -> Integer.toString(sessions.size());
+      case "started" -> text(sessions.path(0), "started");
+      case "finished" -> text(sessions.path(sessions.size() - 1), "finished");
+      case "wall" -> {
+        long seconds = 0;
+        for (JsonNode session : sessions) {
+          seconds += session.path("seconds").asLong();
+        }
+        yield duration(seconds);
+      }
+      case "load" -> {
+        double sum = 0;
+        int n = 0;
+        for (JsonNode session : sessions) {
+          for (JsonNode sample : session.path("load_average_per_minute")) {
+            sum += sample.asDouble();
+            n++;
+          }
+        }
+        yield n == 0 ? "–" : String.format(Locale.ROOT, "%.1f", sum / n);
+      }
+      case "machine" -> {
+        JsonNode m = run.path("machine");
+        yield text(m, "cpu") + ", " + m.path("cores").asInt() + " cores, " + m.path("memory_gib").asInt()
+            + " GiB, " + text(m, "java");
+      }
+      default -> throw new IllegalArgumentException("unknown run field '" + field + "'; known: wall, started, "
+          + "finished, command, commit, config, machine, sessions, load");
+    };
+  }
+
+  static String duration(long seconds) {
+    long minutes = Math.round(seconds / 60.0);
+    return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+  }
+
+  private static String text(JsonNode node, String field) {
+    if (!node.hasNonNull(field)) {
+      throw new IllegalArgumentException("run.json has no " + field);
+    }
+    return node.get(field).asText().replace("|", "\\|");
+  }
+
+  private static String points(Map<String, String> row, String column) {
+    return String.format(Locale.ROOT, "%.1f", number(row, column));
+  }
+
+  private static double number(Map<String, String> row, String column) {
+    String v = row.get(column);
+    if (v == null || v.isEmpty()) {
+      throw new IllegalArgumentException("no " + column + " in " + row);
+    }
+    return Double.parseDouble(v);
+  }
+
+  private static int integer(Map<String, String> row, String column) {
+    return (int) number(row, column);
+  }
+
+  private static void args(String[] a, int n, String usage) {
+    if (a.length != n) {
+      throw new IllegalArgumentException("expected " + usage + ", got " + a.length + " argument(s)");
+    }
+  }
+}

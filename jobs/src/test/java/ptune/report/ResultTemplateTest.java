@@ -1,0 +1,102 @@
+package ptune.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every verb of the template against a small published sweep written here. */
+class ResultTemplateTest {
+
+  @TempDir Path root;
+  private ResultTemplate template;
+
+  @BeforeEach
+  void publishedSweep() throws IOException {
+    Path s = root.resolve("ner");
+    Files.createDirectories(s.resolve("tables"));
+    Files.createDirectories(s.resolve("trials"));
+    Files.createDirectories(s.resolve("plots"));
+    Files.writeString(s.resolve("tables/results.csv"), """
+        selection,backbone,method,task,metric,mean,std,seeds,grid_point,test_mean,majority,dev_size,points_per_example,published,published_source,published_verified
+        selected-on-dev-test,minilm-l6,ft,conll03,f1,81.2500,0.4000,3,"{epochs=4, lr=1.0E-4}",81.2500,0.0000,3250,0.0308,,,
+        selected-on-dev-test,minilm-l6,pt,conll03,f1,70.0400,1.2600,3,"{epochs=8, lr=0.02}",70.0400,0.0000,3250,0.0308,,,
+        """);
+    Files.writeString(s.resolve("trials/trials.csv"), """
+        trial_id,backbone,method,task,status,best_epoch,epochs_run,seconds,epochs_json
+        a,minilm-l6,pt,conll03,COMPLETED,5,8,600.0,"[{""epoch"":1,""dev"":0.5}]"
+        b,minilm-l6,pt,conll03,COMPLETED,8,8,660.0,"[]"
+        c,minilm-l6,ft,conll03,FAILED,0,0,12.0,"[]"
+        """);
+    Files.writeString(s.resolve("run.json"), """
+        {"command":"conf/repro/run.sh ner","config":"conf/repro/ner.yaml","commit":"abc1234",
+         "machine":{"cpu":"AMD EPYC","cores":2,"memory_gib":23,"java":"openjdk version 17"},
+         "sessions":[{"started":"2026-12-01T11:38:00Z","finished":"2026-12-01T12:00:00Z","seconds":1320,"exit_code":0,"load_average_per_minute":[2.0,3.0]},
+                     {"started":"2026-12-01T12:10:00Z","finished":"2026-12-01T13:10:00Z","seconds":3600,"exit_code":0,"load_average_per_minute":[4.0]}]}
+        """);
+    Files.writeString(s.resolve("tables/selected-on-dev-test.md"), "| a |\n|---|\n| 1 |\n\n");
+    Files.writeString(s.resolve("plots/methods.svg"), "<svg/>");
+    template = new ResultTemplate(root, "reproduction");
+  }
+
+  @Test
+  void cellsAndGapsInPointsWithOneDecimal() {
+    assertEquals("FT 81.3 ± 0.4 (3), gap +11.2, PT 70.0 std 1.3 over 3 seeds",
+        render("FT {{cell ner selected-on-dev-test minilm-l6 ft conll03}}, gap "
+            + "{{gap ner selected-on-dev-test minilm-l6 conll03 ft pt}}, PT {{mean ner selected-on-dev-test minilm-l6 pt conll03}} "
+            + "std {{std ner selected-on-dev-test minilm-l6 pt conll03}} over {{seeds ner selected-on-dev-test minilm-l6 pt conll03}} seeds"));
+    assertEquals("0.0 and 0.03 and `{epochs=8, lr=0.02}`", render("{{majority ner selected-on-dev-test conll03}} and "
+        + "{{per-example ner selected-on-dev-test conll03}} and {{grid ner selected-on-dev-test minilm-l6 pt conll03}}"));
+  }
+
+  @Test
+  void trialsAndRunFacts() {
+    assertEquals("5-8 of 8, 10.5 min, 3 trials, 1 failed",
+        render("{{best-epochs ner minilm-l6 pt conll03}}, {{trial-minutes ner minilm-l6 pt conll03}} min, "
+            + "{{trials ner}} trials, {{trials ner FAILED}} failed"));
+    assertEquals("1 h 22 min in 2 sessions, 2026-12-01T11:38:00Z to 2026-12-01T13:10:00Z, load 3.0, abc1234",
+        render("{{run ner wall}} in {{run ner sessions}} sessions, {{run ner started}} to {{run ner finished}}, "
+            + "load {{run ner load}}, {{run ner commit}}"));
+    assertEquals("AMD EPYC, 2 cores, 23 GiB, openjdk version 17", render("{{run ner machine}}"));
+  }
+
+  @Test
+  void tablesAndFiguresFromTheSweepDirectory() {
+    assertEquals("x\n| a |\n|---|\n| 1 |\ny", render("x\n{{table ner selected-on-dev-test.md}}\ny"));
+    assertEquals("![ner: methods](reproduction/ner/plots/methods.svg)", render("{{figure ner methods}}"));
+  }
+
+  @Test
+  void mistakesNameTheTemplateLineAndWhatExists() {
+    IllegalArgumentException noCell = assertThrows(IllegalArgumentException.class,
+        () -> render("ok\n{{mean ner selected-on-dev minilm-l6 pt2 conll03}}"));
+    assertTrue(noCell.getMessage().startsWith("doc.md:2: {{mean ner selected-on-dev minilm-l6 pt2 conll03}}: sweep ner has no cell"),
+        noCell.getMessage());
+    assertTrue(noCell.getMessage().contains("selected-on-dev-test minilm-l6 pt conll03"), noCell.getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> render("{{mode ner}}"))
+        .getMessage().contains("unknown verb 'mode'"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> render("{{run other wall}}"))
+        .getMessage().contains("no published sweep 'other'"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> render("{{figure ner missing}}"))
+        .getMessage().contains("no figure"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> render("{{cell ner selected-on-dev-test minilm-l6}}"))
+        .getMessage().contains("expected S SEL B M T, got 3 argument(s)"));
+  }
+
+  @Test
+  void durations() {
+    assertEquals("0 min", ResultTemplate.duration(20));
+    assertEquals("59 min", ResultTemplate.duration(59 * 60));
+    assertEquals("2 h 0 min", ResultTemplate.duration(7190));
+  }
+
+  private String render(String text) {
+    return template.render(text, "doc.md");
+  }
+}
