@@ -3,7 +3,9 @@
 # under docs/reproduction/<name>/ (docs/reproduction.md is rendered from them):
 #   conf/repro/run.sh conll03            # run (resumes: finished trials are kept) and publish
 #   conf/repro/run.sh conll03 --publish  # publish what the output directory holds, run nothing
-# Each invocation appends to <out>/<sweep>/repro-sessions.jsonl: start, end, seconds, exit code and
+# Each invocation appends to <out>/<sweep>/repro-sessions.jsonl: start, end, seconds, exit code,
+# PTUNE_JAVA_OPTS (e.g. -Dai.djl.pytorch.num_threads=1 for one intra-op thread: on a machine shared
+# with other work, two torch threads that wait for each other run several times slower than one) and
 # the load average sampled every minute (other work on the machine shows there). publish copies
 # trials/trials.{csv,parquet}, tables/ and plots/ (no checkpoints, no logs) and writes run.json:
 # the command, the machine, the git commit, and every session.
@@ -26,8 +28,8 @@ if [[ "${2:-}" != "--publish" ]]; then
   bin/ptune run "$CONFIG" --out "$OUT" || rc=$?
   kill "$sampler" 2>/dev/null || true
   load="$(paste -sd, "$DIR/.load-$t0")"; rm -f "$DIR/.load-$t0"
-  printf '{"started":"%s","finished":"%s","seconds":%d,"exit_code":%d,"load_average_per_minute":[%s]}\n' \
-    "$started" "$(date -u +%FT%TZ)" "$(( $(date +%s) - t0 ))" "$rc" "$load" >> "$DIR/repro-sessions.jsonl"
+  printf '{"started":"%s","finished":"%s","seconds":%d,"exit_code":%d,"java_opts":"%s","load_average_per_minute":[%s]}\n' \
+    "$started" "$(date -u +%FT%TZ)" "$(( $(date +%s) - t0 ))" "$rc" "${PTUNE_JAVA_OPTS:-}" "$load" >> "$DIR/repro-sessions.jsonl"
   [[ $rc -eq 0 ]] || { echo "run.sh: bin/ptune run exited $rc; results so far are kept in $DIR" >&2; exit "$rc"; }
 fi
 
