@@ -22,8 +22,9 @@ class TrialRowTest {
 
   private static TrialResult result(String task, List<EpochMetrics> epochs, Map<String, Double> test) {
     TrialSpec spec = TrialSpec.of("s", "minilm-l6", "pt2", task, 1, Map.of("lr", 0.01));
-    return new TrialResult(spec, TrialStatus.COMPLETED, "f1", epochs, 1, 0.8, Map.of("f1", 0.8), Map.of(), test,
-        0.0, 80, 10, 100, 1.0, 10.0, "cpu", "tokenized", null, null);
+    return TrialResult.builder(spec, TrialStatus.COMPLETED).metricName("f1").epochs(epochs)
+        .best(1, 0.8, Map.of("f1", 0.8)).testMetrics(test).majorityBaseline(0.0).devSize(80).parameters(10, 100)
+        .seconds(1.0).examplesPerSecond(10.0).device("cpu").features("tokenized").build();
   }
 
   @Test

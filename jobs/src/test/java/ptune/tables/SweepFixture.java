@@ -141,9 +141,10 @@ final class SweepFixture {
       }
       double majority = t.task().equals("rte") ? 33 / 56.0 : 28 / 56.0;
       double speed = examplesPerSecond * (1 + throughputSpread * new Random(spec.trialId().hashCode()).nextGaussian());
-      TrialResult result = new TrialResult(spec, t.status(), "accuracy", epochs, best, bestDev, bestMetrics, heldOut,
-          Map.of(), majority, DEV_SIZE, 100_000, t.totalParameters(), 12.5, speed, "cpu()", "stored test", t.error(),
-          checkpoint);
+      TrialResult result = TrialResult.builder(spec, t.status()).metricName("accuracy").epochs(epochs)
+          .best(best, bestDev, bestMetrics).heldOutMetrics(heldOut).majorityBaseline(majority).devSize(DEV_SIZE)
+          .parameters(100_000, t.totalParameters()).seconds(12.5).examplesPerSecond(speed).device("cpu()")
+          .features("stored test").error(t.error()).checkpointPath(checkpoint).build();
       store.write(spec.trialId(), TrialRow.toJson(result, checkpoint, "driver", "ptune.trial.PromptTuningTrialRunner", "fixture"));
     }
     return TrialRecord.collect(TrialTable.consolidate(spark, layout));
