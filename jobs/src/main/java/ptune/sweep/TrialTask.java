@@ -70,8 +70,8 @@ final class TrialTask implements Function<TrialSpec, String> {
     }
     try {
       String checkpoint = store.moveCheckpoint(checkpointDir, spec.trialId());
-      store.write(spec.trialId(), TrialRow.toJson(result, checkpoint != null ? checkpoint : result.checkpointPath(), executorId(),
-          runnerClass, dataDir));
+      store.write(spec.trialId(), TrialRow.toJson(result, new TrialRow.Provenance(
+          checkpoint != null ? checkpoint : result.checkpointPath(), executorId(), runnerClass, dataDir)));
     } finally {
       deleteLocal(checkpointDir); // moved already, unless the copy failed: never left behind in /tmp
     }

@@ -145,7 +145,8 @@ final class SweepFixture {
           .best(best, bestDev, bestMetrics).heldOutMetrics(heldOut).majorityBaseline(majority).devSize(DEV_SIZE)
           .parameters(100_000, t.totalParameters()).seconds(12.5).examplesPerSecond(speed).device("cpu()")
           .features("stored test").error(t.error()).checkpointPath(checkpoint).build();
-      store.write(spec.trialId(), TrialRow.toJson(result, checkpoint, "driver", "ptune.trial.PromptTuningTrialRunner", "fixture"));
+      store.write(spec.trialId(), TrialRow.toJson(result,
+          new TrialRow.Provenance(checkpoint, "driver", "ptune.trial.PromptTuningTrialRunner", "fixture")));
     }
     return TrialRecord.collect(TrialTable.consolidate(spark, layout));
   }

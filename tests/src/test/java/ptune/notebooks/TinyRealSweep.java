@@ -90,8 +90,8 @@ public final class TinyRealSweep {
         throw new AssertionError("trial " + spec + " ended " + result.status() + ": " + result.error());
       }
       String moved = store.moveCheckpoint(checkpoint, spec.trialId());
-      store.write(spec.trialId(), TrialRow.toJson(result, moved, "driver",
-          PromptTuningTrialRunner.class.getName(), dataDir.toString()));
+      store.write(spec.trialId(), TrialRow.toJson(result, new TrialRow.Provenance(moved, "driver",
+          PromptTuningTrialRunner.class.getName(), dataDir.toString())));
       log.printf("trial %s %s seed=%d: dev %.4f in %.0f s%n", spec.trialId(), spec.method(), spec.seed(),
           result.bestDevScore(), (System.nanoTime() - start) / 1e9);
     }
