@@ -5,8 +5,9 @@ import ptune.cli.Command;
 import ptune.cli.Ptune;
 import ptune.preprocess.FeatureEncoder;
 import ptune.preprocess.FeaturePreprocessor;
+import ptune.results.SweepLayout;
+import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 
 /** {@code ptune preprocess}: tokenizes the sweep's datasets into Parquet and Arrow shards, once per input. */
 public final class PreprocessJob implements Command {
@@ -41,7 +42,8 @@ public final class PreprocessJob implements Command {
       return 0;
     }
     FeatureEncoder encoder = (FeatureEncoder) Class.forName(encoderClass).getDeclaredConstructor().newInstance();
-    new FeaturePreprocessor(spark, io.console().out()).run(config, SweepLayout.of(args.out(), config.name()), encoder, args.force());
+    new FeaturePreprocessor(spark, io.console().out()).run(GridExpander.expand(config), config.preprocessInput(),
+        SweepLayout.of(args.out(), config.name()), encoder, args.force());
     return 0;
   }
 }

@@ -3,9 +3,9 @@ package ptune.jobs;
 import org.apache.spark.sql.SparkSession;
 import ptune.cli.Command;
 import ptune.cli.Ptune;
+import ptune.results.SweepLayout;
 import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 
 /** {@code ptune run}: preprocess, sweep and aggregate in one Spark session. */
 public final class RunJob implements Command {

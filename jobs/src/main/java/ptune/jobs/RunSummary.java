@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import ptune.results.SweepLayout;
 import ptune.results.TrialRow.Column;
-import ptune.sweep.SweepLayout;
 import ptune.tables.TablePublisher;
 
 /**

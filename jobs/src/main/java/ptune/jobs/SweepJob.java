@@ -5,10 +5,10 @@ import org.apache.spark.sql.SparkSession;
 import ptune.cli.Command;
 import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
+import ptune.results.SweepLayout;
 import ptune.sweep.DistributedSweep;
 import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 import ptune.sweep.SweepReport;
 
 /** {@code ptune sweep}: runs every trial of a sweep that has no result yet, one Spark task each. */

@@ -25,7 +25,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
-import ptune.sweep.SweepLayout;
 
 /**
  * The consolidated results of a sweep: all part files as one table, written as

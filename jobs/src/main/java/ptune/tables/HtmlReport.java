@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import ptune.sweep.SweepLayout;
+import ptune.results.SweepLayout;
 
 /**
  * {@code tables/report.html}: a sweep's results in one page that opens without a network: both
