@@ -10,6 +10,8 @@ import ptune.cli.commands.data.DataStatsCommand;
 import ptune.cli.commands.data.FetchDataCommand;
 import ptune.cli.commands.model.BackboneCommand;
 import ptune.cli.commands.model.BenchCommand;
+import ptune.command.Command;
+import ptune.command.ExitCode;
 import ptune.dataset.DatasetFormatException;
 import ptune.jobs.AggregateJob;
 import ptune.jobs.CheckJob;

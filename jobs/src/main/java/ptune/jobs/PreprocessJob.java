@@ -1,8 +1,7 @@
 package ptune.jobs;
 
 import org.apache.spark.sql.SparkSession;
-import ptune.cli.Command;
-import ptune.cli.Ptune;
+import ptune.command.Command;
 import ptune.preprocess.FeatureEncoder;
 import ptune.preprocess.FeaturePreprocessor;
 import ptune.results.SweepLayout;
@@ -11,10 +10,6 @@ import ptune.sweep.SweepConfig;
 
 /** {@code ptune preprocess}: tokenizes the sweep's datasets into Parquet and Arrow shards, once per input. */
 public final class PreprocessJob implements Command {
-
-  public static void main(String[] args) {
-    System.exit(Ptune.runCommand(new PreprocessJob(), args));
-  }
 
   @Override
   public String help() {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
+import ptune.command.ExitCode;
 import ptune.testing.TestSweeps;
 
 /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.checkpoint.PromptCheckpoint;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
 import ptune.metrics.Evaluation;
 import ptune.testing.CommandLine;
 import ptune.testing.TestSweeps;

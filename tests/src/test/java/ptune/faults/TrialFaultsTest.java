@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
 import ptune.testing.CommandLine;
 
 /**
