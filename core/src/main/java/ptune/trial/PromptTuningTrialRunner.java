@@ -3,8 +3,6 @@ package ptune.trial;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,11 +58,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     try {
       return train(spec, env, started);
     } catch (Exception | OutOfMemoryError e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      return new TrialResult(spec, TrialStatus.FAILED, "", List.of(), 0, Double.NaN, Map.of(),
-          Map.of(), Map.of(), Double.NaN, 0, 0, 0, (System.nanoTime() - started) / 1e9, 0,
-          env.device(), null, e + "\n" + trace, null);
+      return TrialResult.failed(spec, env.device(), (System.nanoTime() - started) / 1e9, e);
     }
   }
 
@@ -120,18 +114,22 @@ public final class PromptTuningTrialRunner implements TrialRunner {
         checkpoint = dir.toString();
       }
       Evaluation majority = MajorityBaseline.evaluate(task, train, dev);
-      return new TrialResult(spec,
-          outcome.diverged() ? TrialStatus.DIVERGED : TrialStatus.COMPLETED,
-          task.selectionMetric(),
-          outcome.epochs().stream().map(r -> toEpochMetrics(r, test)).toList(),
-          outcome.bestEpoch(), outcome.bestDevScore(), outcome.bestDevMetrics(),
-          selectedOnHeldOut(outcome, heldOutPerEpoch, task.selectionMetric()),
-          test.atBestEpoch(outcome.bestEpoch()),
-          majority.selectionScore(), dev.size(), trainer.trainable().count(),
-          model.parameterCount() + (spec.method().equals("ft") ? 0 : trainer.trainable().count()),
-          (System.nanoTime() - started) / 1e9, outcome.examplesPerSecond(),
-          describeDevice(env.device()), features.origin(), null,
-          checkpoint);
+      return TrialResult.builder(spec, outcome.diverged() ? TrialStatus.DIVERGED : TrialStatus.COMPLETED)
+          .metricName(task.selectionMetric())
+          .epochs(outcome.epochs().stream().map(r -> toEpochMetrics(r, test)).toList())
+          .best(outcome.bestEpoch(), outcome.bestDevScore(), outcome.bestDevMetrics())
+          .heldOutMetrics(selectedOnHeldOut(outcome, heldOutPerEpoch, task.selectionMetric()))
+          .testMetrics(test.atBestEpoch(outcome.bestEpoch()))
+          .majorityBaseline(majority.selectionScore())
+          .devSize(dev.size())
+          .parameters(trainer.trainable().count(),
+              model.parameterCount() + (spec.method().equals("ft") ? 0 : trainer.trainable().count()))
+          .seconds((System.nanoTime() - started) / 1e9)
+          .examplesPerSecond(outcome.examplesPerSecond())
+          .device(describeDevice(env.device()))
+          .features(features.origin())
+          .checkpointPath(checkpoint)
+          .build();
     }
   }
 

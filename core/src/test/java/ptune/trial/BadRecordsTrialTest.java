@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 
 /**
  * A corrupted line in a real CB file fails the trial with the file and line by default; with
@@ -21,10 +22,10 @@ class BadRecordsTrialTest {
     Path cb = tmp.resolve("data/superglue/CB");
     Files.createDirectories(cb);
     List<String> train = new ArrayList<>(
-        Files.readAllLines(TestData.dir().resolve("superglue/CB/train.jsonl")));
+        Files.readAllLines(DataDirectory.resolve().resolve("superglue/CB/train.jsonl")));
     train.set(2, "{\"premise\": \"cut off");
     Files.write(cb.resolve("train.jsonl"), train);
-    Files.copy(TestData.dir().resolve("superglue/CB/val.jsonl"), cb.resolve("val.jsonl"));
+    Files.copy(DataDirectory.resolve().resolve("superglue/CB/val.jsonl"), cb.resolve("val.jsonl"));
     return tmp.resolve("data");
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.checkpoint.PromptCheckpoint;
+import ptune.dataset.DataDirectory;
 
 /**
  * Two trials in one JVM (as two Spark task slots of one executor) neither crash nor touch each
@@ -56,6 +57,6 @@ class ConcurrentTrialsTest {
 
   private static TrialResult run(TrialSpec spec, Path dir) {
     return new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), dir, TrialListener.NONE));
+        new TrialEnvironment("cpu", DataDirectory.resolve(), dir, TrialListener.NONE));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 
 /** COPA through the multiple-choice head: two rows per example, accuracy over the choices. */
 class CopaTrialTest {
@@ -18,7 +19,7 @@ class CopaTrialTest {
         "lr", 1e-2, "epochs", 2, "batch_size", 16, "max_len", 64, "prefix_len", 8,
         "max_train_examples", 64, "max_dev_examples", 40));
     TrialResult result = new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), tmp.resolve("ckpt"), TrialListener.NONE));
+        new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("ckpt"), TrialListener.NONE));
 
     assertNull(result.error(), result.error());
     assertEquals(TrialStatus.COMPLETED, result.status());

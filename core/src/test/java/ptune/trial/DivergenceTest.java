@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.checkpoint.PromptCheckpoint;
+import ptune.dataset.DataDirectory;
 
 /**
  * A trial whose learning rate explodes after a sane first epoch (exponential schedule with an
@@ -24,7 +25,7 @@ class DivergenceTest {
         "lr", 1e-2, "schedule", "exponential", "gamma", 1e30, "epochs", 4, "batch_size", 16,
         "max_len", 64, "prefix_len", 4, "max_train_examples", 64, "max_dev_examples", 32));
     TrialResult result = new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), tmp.resolve("ckpt"), TrialListener.NONE));
+        new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("ckpt"), TrialListener.NONE));
 
     assertNull(result.error(), result.error());
     assertEquals(TrialStatus.DIVERGED, result.status());

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.checkpoint.PromptCheckpoint;
+import ptune.dataset.DataDirectory;
 
 /**
  * A pt2 trial with the official dropout (0.1 on hidden states, attention probabilities, prefix and
@@ -43,6 +44,6 @@ class DropoutReproducibilityTest {
 
   private static TrialResult run(TrialSpec spec, Path dir) {
     return new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), dir, TrialListener.NONE));
+        new TrialEnvironment("cpu", DataDirectory.resolve(), dir, TrialListener.NONE));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 
 /**
  * P-tuning v2 with the token-classification head on CoNLL-2003 (160 training sentences,
@@ -24,7 +25,7 @@ class NerTrialTest {
         "lr", 3e-2, "epochs", 2, "batch_size", 16, "max_len", 64, "prefix_len", 8,
         "max_train_examples", 160, "max_dev_examples", 80, "max_test_examples", 80));
     TrialResult result = new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), tmp.resolve("ckpt"), TrialListener.NONE));
+        new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("ckpt"), TrialListener.NONE));
 
     assertNull(result.error(), result.error());
     assertEquals(TrialStatus.COMPLETED, result.status());
@@ -51,6 +52,6 @@ class NerTrialTest {
     assertEquals(2L * 6 * 384 * 8 + 9 * 384 + 9, result.trainableParameters());
 
     assertEquals(result.bestDevScore(), PromptTuningTrialRunner.evaluateCheckpoint(
-        Path.of(result.checkpointPath()), TestData.dir(), "cpu").selectionScore(), 1e-9);
+        Path.of(result.checkpointPath()), DataDirectory.resolve(), "cpu").selectionScore(), 1e-9);
   }
 }

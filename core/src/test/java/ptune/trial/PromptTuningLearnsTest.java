@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 import ptune.metrics.Evaluation;
 
 /**
@@ -22,7 +23,7 @@ class PromptTuningLearnsTest {
         "lr", 3e-2, "epochs", 4, "batch_size", 16, "max_len", 64, "prefix_len", 8,
         "max_train_examples", 480, "max_dev_examples", 200));
     TrialResult result = new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), tmp.resolve("ckpt"), TrialListener.NONE));
+        new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("ckpt"), TrialListener.NONE));
 
     assertNull(result.error(), result.error());
     assertEquals(TrialStatus.COMPLETED, result.status());
@@ -36,7 +37,7 @@ class PromptTuningLearnsTest {
     assertEquals(2L * 6 * 384 * 8 + 2 * 384 + 2, result.trainableParameters());
 
     Evaluation reloaded = PromptTuningTrialRunner.evaluateCheckpoint(
-        Path.of(result.checkpointPath()), TestData.dir(), "cpu");
+        Path.of(result.checkpointPath()), DataDirectory.resolve(), "cpu");
     assertEquals(result.bestDevScore(), reloaded.selectionScore(), 1e-9);
   }
 }

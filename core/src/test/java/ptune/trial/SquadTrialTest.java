@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
@@ -61,7 +62,7 @@ class SquadTrialTest {
   /** Train file = two dev articles, dev file = a third, in the SQuAD JSON layout. */
   private static void writeSquadSubset(Path data) throws Exception {
     ObjectMapper json = new ObjectMapper();
-    JsonNode dev = json.readTree(TestData.dir().resolve("qa/squad_v1.1/dev-v1.1.json").toFile());
+    JsonNode dev = json.readTree(DataDirectory.resolve().resolve("qa/squad_v1.1/dev-v1.1.json").toFile());
     Map<String, JsonNode> byTitle = new LinkedHashMap<>();
     dev.get("data").forEach(article -> byTitle.put(article.get("title").asText(), article));
     Path dir = Files.createDirectories(data.resolve("qa/squad_v1.1"));

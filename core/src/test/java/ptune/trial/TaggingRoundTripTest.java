@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ptune.backbone.BackboneCache;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
@@ -31,7 +32,7 @@ class TaggingRoundTripTest {
   @ValueSource(strings = {"conll03", "conll04"})
   void goldScoresDecodeToPerfectF1(String name) throws Exception {
     Task task = TaskRegistry.get(name);
-    List<Example> dev = task.load(Split.DEV, TestData.dir()).examples();
+    List<Example> dev = task.load(Split.DEV, DataDirectory.resolve()).examples();
     dev = dev.subList(0, Math.min(300, dev.size()));
     EncodedSplit split = new TaggingSplitEncoder(BackboneCache.get("minilm-l6").tokenizer(),
         task.labels(), 64).encode(dev);

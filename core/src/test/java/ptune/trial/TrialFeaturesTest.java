@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Split;
@@ -41,8 +42,8 @@ class TrialFeaturesTest {
   static void load() throws Exception {
     backbone = BackboneCache.get("minilm-l6");
     cb = TaskRegistry.get("cb");
-    train = cb.load(Split.TRAIN, TestData.dir()).examples().subList(0, 60);
-    dev = cb.load(Split.DEV, TestData.dir()).examples();
+    train = cb.load(Split.TRAIN, DataDirectory.resolve()).examples().subList(0, 60);
+    dev = cb.load(Split.DEV, DataDirectory.resolve()).examples();
   }
 
   @Test
@@ -94,10 +95,10 @@ class TrialFeaturesTest {
         "lr", 1e-2, "epochs", 1, "batch_size", 16, "max_len", 64, "prefix_len", 4,
         "max_train_examples", 48, "max_dev_examples", 24, "held_out_fraction", 0.25));
     TrialResult tokenized = new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), tmp.resolve("a"), TrialListener.NONE));
-    List<Example> allTrain = cb.load(Split.TRAIN, TestData.dir()).examples();
+        new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("a"), TrialListener.NONE));
+    List<Example> allTrain = cb.load(Split.TRAIN, DataDirectory.resolve()).examples();
     TrialResult stored = new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), tmp.resolve("b"), TrialListener.NONE,
+        new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("b"), TrialListener.NONE,
             store(spec, fingerprint(spec), allTrain, dev)));
 
     assertNull(tokenized.error(), tokenized.error());

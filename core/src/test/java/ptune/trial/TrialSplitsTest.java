@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.PairSource;
 import ptune.dataset.SentencePairExample;
@@ -36,9 +37,9 @@ class TrialSplitsTest {
   @Test
   void multiRcQuestionsStayWholeInSamplesAndOnOneSideOfTheHeldOutSplit() {
     Map<String, Object> hp = Map.of("max_train_examples", 2000, "max_dev_examples", 300, "held_out_fraction", 0.2);
-    TrialSplits splits = load("multirc", 5, hp, TestData.dir());
-    Map<String, Long> trainOptions = count(TaskRegistry.get("multirc").load(Split.TRAIN, TestData.dir()).examples());
-    Map<String, Long> devOptions = count(TaskRegistry.get("multirc").load(Split.DEV, TestData.dir()).examples());
+    TrialSplits splits = load("multirc", 5, hp, DataDirectory.resolve());
+    Map<String, Long> trainOptions = count(TaskRegistry.get("multirc").load(Split.TRAIN, DataDirectory.resolve()).examples());
+    Map<String, Long> devOptions = count(TaskRegistry.get("multirc").load(Split.DEV, DataDirectory.resolve()).examples());
 
     int sampled = splits.train().size() + splits.heldOut().size();
     assertTrue(sampled <= 2000 && sampled > 1950, "train sample of " + sampled);
@@ -51,8 +52,8 @@ class TrialSplitsTest {
     assertEquals(Set.of(), both, "questions on both sides of the held-out split");
     assertEquals(List.of(), splits.test(), "MultiRC test labels are hidden");
 
-    assertEquals(splits, load("multirc", 5, hp, TestData.dir()), "the same draw for the same seed");
-    TrialSplits other = load("multirc", 6, hp, TestData.dir());
+    assertEquals(splits, load("multirc", 5, hp, DataDirectory.resolve()), "the same draw for the same seed");
+    TrialSplits other = load("multirc", 6, hp, DataDirectory.resolve());
     assertNotEquals(splits.train(), other.train());
     assertNotEquals(splits.dev(), other.dev());
   }
@@ -61,7 +62,7 @@ class TrialSplitsTest {
   void squadHeldOutPartSharesNoArticleWithTraining(@TempDir Path tmp) throws Exception {
     // shared/datasets has no SQuAD train file: the dev file serves as both.
     Path dir = Files.createDirectories(tmp.resolve("qa/squad_v1.1"));
-    Path dev = TestData.dir().resolve("qa/squad_v1.1/dev-v1.1.json");
+    Path dev = DataDirectory.resolve().resolve("qa/squad_v1.1/dev-v1.1.json");
     Files.createSymbolicLink(dir.resolve("train-v1.1.json"), dev);
     Files.createSymbolicLink(dir.resolve("dev-v1.1.json"), dev);
     TrialSplits splits = load("squad", 3, Map.of("max_train_examples", 4000, "held_out_fraction", 0.25), tmp);
@@ -79,12 +80,12 @@ class TrialSplitsTest {
   @Test
   void onlyLabelledTestSplitsAreLoaded() {
     TrialSplits conll = load("conll03", 1, Map.of("max_train_examples", 10, "max_dev_examples", 10,
-        "max_test_examples", 50), TestData.dir());
+        "max_test_examples", 50), DataDirectory.resolve());
     assertEquals(50, conll.test().size());
     assertNotEquals(conll.dev(), conll.test());
     assertEquals(3453, load("conll03", 1, Map.of("max_train_examples", 10, "max_dev_examples", 10),
-        TestData.dir()).test().size(), "the whole CoNLL-2003 test set by default");
-    assertEquals(List.of(), load("rte", 1, Map.of(), TestData.dir()).test(), "RTE test labels are hidden");
+        DataDirectory.resolve()).test().size(), "the whole CoNLL-2003 test set by default");
+    assertEquals(List.of(), load("rte", 1, Map.of(), DataDirectory.resolve()).test(), "RTE test labels are hidden");
   }
 
   private static Map<String, Long> count(List<Example> options) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 
 /**
  * The verbalizer ablation on bert-base-uncased: SST-2 as "A It was [MASK] ." scored by the MLM
@@ -24,7 +25,7 @@ class VerbalizerLearnsTest {
         "head", "verbalizer", "lr", 1e-2, "epochs", 1, "batch_size", 8, "max_len", 48,
         "prefix_len", 4, "max_train_examples", 48, "max_dev_examples", 80));
     TrialResult result = new PromptTuningTrialRunner().run(spec,
-        new TrialEnvironment("cpu", TestData.dir(), tmp.resolve("ckpt"), TrialListener.NONE));
+        new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("ckpt"), TrialListener.NONE));
 
     assertNull(result.error(), result.error());
     assertEquals(TrialStatus.COMPLETED, result.status());

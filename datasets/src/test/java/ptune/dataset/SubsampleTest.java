@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import ptune.testing.TestData;
 
 class SubsampleTest {
 
@@ -64,7 +63,7 @@ class SubsampleTest {
   /** Real MultiRC train: 27,243 answer options of 5,131 questions. */
   @Test
   void multiRcTrainSamplesAndHeldOutSplitsKeepQuestionsWhole() {
-    List<Example> train = TaskRegistry.get("multirc").load(Split.TRAIN, TestData.dir()).examples();
+    List<Example> train = TaskRegistry.get("multirc").load(Split.TRAIN, DataDirectory.resolve()).examples();
     checkSample(train, "multirc", Subsample::groupOf);
     checkSplit(train, "multirc", Subsample::groupOf);
   }
@@ -75,7 +74,7 @@ class SubsampleTest {
    */
   @Test
   void squadHeldOutSplitsKeepArticlesWhole() {
-    List<Example> dev = TaskRegistry.get("squad").load(Split.DEV, TestData.dir()).examples();
+    List<Example> dev = TaskRegistry.get("squad").load(Split.DEV, DataDirectory.resolve()).examples();
     assertEquals(48, groupSizes(dev, Subsample::splitGroupOf).size(), "one group per article");
     checkSplit(dev, "squad", Subsample::splitGroupOf);
     checkSample(dev, "squad", Subsample::groupOf);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ptune.testing.TestData;
 
 class TaskRegistryTest {
 
@@ -40,13 +39,13 @@ class TaskRegistryTest {
   void labelledTestSplitsAreTheOnesWithGoldLabels() {
     List<String> withTestFiles = TaskRegistry.all().stream()
         .filter(t -> t.hasSplit(Split.TEST)
-            && t.paths(Split.TEST, TestData.dir()).stream().allMatch(java.nio.file.Files::isRegularFile))
+            && t.paths(Split.TEST, DataDirectory.resolve()).stream().allMatch(java.nio.file.Files::isRegularFile))
         .map(Task::name).toList();
     assertTrue(withTestFiles.containsAll(List.of("rte", "cb", "sst2", "stsb", "conll03", "conll04", "conll05")),
         withTestFiles.toString());
     for (String name : withTestFiles) {
       Task task = TaskRegistry.get(name);
-      List<Example> test = task.load(Split.TEST, TestData.dir()).examples();
+      List<Example> test = task.load(Split.TEST, DataDirectory.resolve()).examples();
       long gold = test.stream().filter(TaskRegistryTest::hasGold).count();
       if (task.labelledTest()) {
         assertEquals(TaskKind.TOKEN_CLASSIFICATION, task.kind(), name);
@@ -78,7 +77,7 @@ class TaskRegistryTest {
     assertTrue(unknown.getMessage().contains("unknown task 'foo'"));
     assertThrows(IllegalArgumentException.class, () -> TaskRegistry.get("cola").paths(Split.TEST, Path.of(".")));
     IllegalStateException missing = assertThrows(IllegalStateException.class,
-        () -> TaskRegistry.get("boolq").load(Split.TRAIN, TestData.dir()));
+        () -> TaskRegistry.get("boolq").load(Split.TRAIN, DataDirectory.resolve()));
     assertTrue(missing.getMessage().contains("superglue/BoolQ/train.jsonl"), missing.getMessage());
   }
 
@@ -86,7 +85,7 @@ class TaskRegistryTest {
   void fewGlueFilesCanReplaceASplit() {
     Task fewShot = TaskRegistry.get("multirc")
         .withFiles(Split.TRAIN, List.of("superglue_fewshot/FewGLUE_32dev/MultiRC/train.jsonl"));
-    List<Example> examples = fewShot.load(Split.TRAIN, TestData.dir()).examples();
+    List<Example> examples = fewShot.load(Split.TRAIN, DataDirectory.resolve()).examples();
     long paragraphs = examples.stream()
         .map(e -> ((PairSource.MultiRcSource) ((SentencePairExample) e).source()).questionGroup().split("-")[0])
         .distinct().count();

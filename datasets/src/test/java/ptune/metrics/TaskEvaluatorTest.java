@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Label;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Split;
 import ptune.dataset.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
-import ptune.testing.TestData;
 
 class TaskEvaluatorTest {
 
@@ -71,7 +71,7 @@ class TaskEvaluatorTest {
   void majorityBaselineOnCbPredictsContradictionEverywhere() {
     var cb = TaskRegistry.get("cb");
     Evaluation baseline = MajorityBaseline.evaluate(cb,
-        cb.load(Split.TRAIN, TestData.dir()).examples(), cb.load(Split.DEV, TestData.dir()).examples());
+        cb.load(Split.TRAIN, DataDirectory.resolve()).examples(), cb.load(Split.DEV, DataDirectory.resolve()).examples());
     // Train majority: contradiction (119 of 250). Dev has 28 contradictions of 56 -> accuracy 1/2;
     // F1 of contradiction: P 1/2, R 1 -> 2/3; entailment and neutral get 0 -> macro 2/9.
     assertEquals(0.5, baseline.metrics().get("accuracy"), EXACT);
@@ -82,7 +82,7 @@ class TaskEvaluatorTest {
   void majorityBaselineOnRte() {
     var rte = TaskRegistry.get("rte");
     Evaluation baseline = MajorityBaseline.evaluate(rte,
-        rte.load(Split.TRAIN, TestData.dir()).examples(), rte.load(Split.DEV, TestData.dir()).examples());
+        rte.load(Split.TRAIN, DataDirectory.resolve()).examples(), rte.load(Split.DEV, DataDirectory.resolve()).examples());
     // Train: entailment 1249 > 1241; dev: 146 of 277 are entailment.
     assertEquals(146.0 / 277, baseline.selectionScore(), EXACT);
   }

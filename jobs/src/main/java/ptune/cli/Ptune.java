@@ -11,6 +11,8 @@ import ptune.cli.commands.data.FetchDataCommand;
 import ptune.cli.commands.model.BackboneCommand;
 import ptune.cli.commands.model.BenchCommand;
 import ptune.cli.commands.report.RenderCommand;
+import ptune.command.Command;
+import ptune.command.ExitCode;
 import ptune.dataset.DatasetFormatException;
 import ptune.jobs.AggregateJob;
 import ptune.jobs.CheckJob;

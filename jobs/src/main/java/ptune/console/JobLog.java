@@ -53,7 +53,7 @@ public final class JobLog implements AutoCloseable {
 
   /**
    * Configures log4j2 for job {@code job} of the sweep rooted at {@code sweepRoot} (a Hadoop URI,
-   * as {@link ptune.sweep.SweepLayout#root()}).
+   * as {@link ptune.results.SweepLayout#root()}).
    */
   public static JobLog start(String job, String sweepRoot, boolean verbose, boolean gpus) {
     if (userConfigured()) {

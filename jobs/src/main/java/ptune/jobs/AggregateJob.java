@@ -5,12 +5,12 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import ptune.cli.Command;
-import ptune.cli.Ptune;
+import ptune.command.Command;
+import ptune.command.ExitCode;
+import ptune.results.SweepLayout;
 import ptune.results.TrialTable;
 import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 import ptune.tables.RegressionRule;
 import ptune.tables.RunComparisons;
 import ptune.tables.TablePublisher;
@@ -22,10 +22,6 @@ import ptune.tables.TrialRecord;
  * ({@code --from DIR/<sweep>} repeated), written under this sweep's tables/ and plots/.
  */
 public final class AggregateJob implements Command {
-
-  public static void main(String[] args) {
-    System.exit(Ptune.runCommand(new AggregateJob(), args));
-  }
 
   @Override
   public String help() {
@@ -47,7 +43,7 @@ public final class AggregateJob implements Command {
   }
 
   /**
-   * Returns 0, or {@link RunComparisons#EXIT_REGRESSED} when a cell regressed against the previous
+   * Returns 0, or {@link ExitCode#REGRESSED} when a cell regressed against the previous
    * run or the baseline (a failed sweep's own exit code takes precedence, see {@link RunJob}).
    */
   static int execute(SparkSession spark, SweepConfig config, JobArguments args, JobConsole io) throws IOException {
@@ -63,8 +59,8 @@ public final class AggregateJob implements Command {
     RunSummary.of(config.name(), layout, trials, io.logFile()).lines().forEach(io.console()::println);
     if (comparisons.regressed()) {
       io.console().printf("aggregate %s: REGRESSED, see %s/comparison.md (exit code %d)%n", config.name(),
-          layout.tables(), RunComparisons.EXIT_REGRESSED);
-      return RunComparisons.EXIT_REGRESSED;
+          layout.tables(), ExitCode.REGRESSED);
+      return ExitCode.REGRESSED;
     }
     return 0;
   }

@@ -1,7 +1,7 @@
 package ptune.jobs;
 
-import ptune.cli.Command;
-import ptune.cli.ExitCode;
+import ptune.command.Command;
+import ptune.command.ExitCode;
 import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfig;
 

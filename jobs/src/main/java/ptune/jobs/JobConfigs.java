@@ -1,8 +1,8 @@
 package ptune.jobs;
 
+import ptune.results.SweepLayout;
 import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepConfigReader;
-import ptune.sweep.SweepLayout;
 import ptune.sweep.SweepPreflight;
 
 /** The sweep config a job runs: the file the arguments name, with their overrides applied. */

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import ptune.console.Console;
 import ptune.console.JobLog;
+import ptune.results.SweepLayout;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 
 /**
  * The console and the log of one job: System.out and System.err go through a {@link Console}

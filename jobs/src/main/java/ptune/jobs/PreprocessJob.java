@@ -1,19 +1,15 @@
 package ptune.jobs;
 
 import org.apache.spark.sql.SparkSession;
-import ptune.cli.Command;
-import ptune.cli.Ptune;
+import ptune.command.Command;
 import ptune.preprocess.FeatureEncoder;
 import ptune.preprocess.FeaturePreprocessor;
+import ptune.results.SweepLayout;
+import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 
 /** {@code ptune preprocess}: tokenizes the sweep's datasets into Parquet and Arrow shards, once per input. */
 public final class PreprocessJob implements Command {
-
-  public static void main(String[] args) {
-    System.exit(Ptune.runCommand(new PreprocessJob(), args));
-  }
 
   @Override
   public String help() {
@@ -41,7 +37,8 @@ public final class PreprocessJob implements Command {
       return 0;
     }
     FeatureEncoder encoder = (FeatureEncoder) Class.forName(encoderClass).getDeclaredConstructor().newInstance();
-    new FeaturePreprocessor(spark, io.console().out()).run(config, SweepLayout.of(args.out(), config.name()), encoder, args.force());
+    new FeaturePreprocessor(spark, io.console().out()).run(GridExpander.expand(config), config.preprocessInput(),
+        SweepLayout.of(args.out(), config.name()), encoder, args.force());
     return 0;
   }
 }

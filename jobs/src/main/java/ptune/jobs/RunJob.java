@@ -1,18 +1,13 @@
 package ptune.jobs;
 
 import org.apache.spark.sql.SparkSession;
-import ptune.cli.Command;
-import ptune.cli.Ptune;
+import ptune.command.Command;
+import ptune.results.SweepLayout;
 import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 
 /** {@code ptune run}: preprocess, sweep and aggregate in one Spark session. */
 public final class RunJob implements Command {
-
-  public static void main(String[] args) {
-    System.exit(Ptune.runCommand(new RunJob(), args));
-  }
 
   @Override
   public String help() {

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import ptune.sweep.SweepLayout;
+import ptune.results.SweepLayout;
+import ptune.results.TrialRow.Column;
 import ptune.tables.TablePublisher;
 
 /**
@@ -25,22 +26,23 @@ record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int 
   private static final int MAX_ERROR_CHARS = 200;
 
   static RunSummary of(String sweep, SweepLayout layout, Dataset<Row> trials, Optional<Path> log) {
-    List<Row> rows = trials.select("trial_id", "backbone", "method", "task", "status", "error", "checkpoint_path")
-        .orderBy("status", "trial_id").collectAsList();
+    List<Row> rows = trials.orderBy(Column.STATUS.columnName(), Column.TRIAL_ID.columnName()).collectAsList();
     List<String> notCompleted = new ArrayList<>();
     int failed = 0;
     int diverged = 0;
     int checkpoints = 0;
     for (Row r : rows) {
-      String status = r.getString(4);
-      checkpoints += r.isNullAt(6) ? 0 : 1;
+      String status = Column.STATUS.of(r);
+      checkpoints += Column.CHECKPOINT_PATH.of(r) == null ? 0 : 1;
       if ("COMPLETED".equals(status)) {
         continue;
       }
       failed += "FAILED".equals(status) ? 1 : 0;
       diverged += "DIVERGED".equals(status) ? 1 : 0;
-      notCompleted.add(String.format(Locale.ROOT, "%-9s trial %s (%s %s %s)%s", status, r.getString(0), r.getString(1),
-          r.getString(2), r.getString(3), r.isNullAt(5) || r.getString(5).isBlank() ? "" : ": " + firstLine(r.getString(5))));
+      String error = Column.ERROR.of(r);
+      notCompleted.add(String.format(Locale.ROOT, "%-9s trial %s (%s %s %s)%s", status, Column.TRIAL_ID.of(r),
+          Column.BACKBONE.of(r), Column.METHOD.of(r), Column.TASK.of(r),
+          error == null || error.isBlank() ? "" : ": " + firstLine(error)));
     }
     return new RunSummary(sweep, layout, rows.size(), failed, diverged, checkpoints, notCompleted, log);
   }

@@ -2,21 +2,16 @@ package ptune.jobs;
 
 import java.time.Duration;
 import org.apache.spark.sql.SparkSession;
-import ptune.cli.Command;
-import ptune.cli.ExitCode;
-import ptune.cli.Ptune;
+import ptune.command.Command;
+import ptune.command.ExitCode;
+import ptune.results.SweepLayout;
 import ptune.sweep.DistributedSweep;
 import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 import ptune.sweep.SweepReport;
 
 /** {@code ptune sweep}: runs every trial of a sweep that has no result yet, one Spark task each. */
 public final class SweepJob implements Command {
-
-  public static void main(String[] args) {
-    System.exit(Ptune.runCommand(new SweepJob(), args));
-  }
 
   @Override
   public String help() {

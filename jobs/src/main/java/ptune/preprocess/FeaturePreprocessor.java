@@ -46,9 +46,7 @@ import ptune.dataset.TextFile;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.FeatureShard;
 import ptune.featurestore.StoredExample;
-import ptune.sweep.GridExpander;
-import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
+import ptune.results.SweepLayout;
 import ptune.trial.ExampleFeatures;
 import ptune.trial.TrialSpec;
 
@@ -85,11 +83,18 @@ public final class FeaturePreprocessor {
     this.console = console;
   }
 
-  public List<FeatureSet> run(SweepConfig config, SweepLayout layout, FeatureEncoder encoder, boolean force) {
-    String input = config.preprocess().input() != null ? config.preprocess().input() : config.dataDir();
+  /**
+   * Builds (or reuses) the feature sets the trials read.
+   *
+   * @param trials the sweep's expanded grid
+   * @param input the raw datasets root, a Hadoop URI
+   * @param layout where the sweep's {@code features/} are
+   */
+  public List<FeatureSet> run(List<TrialSpec> trials, String input, SweepLayout layout, FeatureEncoder encoder,
+      boolean force) {
     Map<FeatureSetKey, Task> keys = new LinkedHashMap<>();
     Set<FeatureSetKey> skipping = new HashSet<>();
-    for (TrialSpec spec : GridExpander.expand(config)) {
+    for (TrialSpec spec : trials) {
       Task task = TaskRegistry.get(spec.task());
       FeatureSetKey key = ExampleFeatures.key(spec, task);
       keys.putIfAbsent(key, task);

@@ -22,7 +22,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
-import ptune.sweep.SweepLayout;
 import ptune.trial.TrialStatus;
 
 /**
@@ -109,7 +108,7 @@ public final class TrialResultStore implements Serializable {
           continue;
         }
         rows.put(id, text);
-        statuses.put(id, row.get("status").asText());
+        statuses.put(id, TrialRow.Column.STATUS.of(row).asText());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + layout.trialParts(), e);
@@ -121,8 +120,8 @@ public final class TrialResultStore implements Serializable {
   public static String provenance(String rowJson) {
     try {
       JsonNode row = JSON.readTree(rowJson);
-      return "runner " + row.path(TrialRow.RUNNER).asText("unknown") + ", data_dir "
-          + row.path(TrialRow.DATA_DIR).asText("unknown");
+      return TrialRow.Column.RUNNER.columnName() + " " + TrialRow.Column.RUNNER.of(row).asText("unknown") + ", "
+          + TrialRow.Column.DATA_DIR.columnName() + " " + TrialRow.Column.DATA_DIR.of(row).asText("unknown");
     } catch (IOException e) {
       throw new UncheckedIOException("a checked part no longer parses", e);
     }
@@ -133,14 +132,16 @@ public final class TrialResultStore implements Serializable {
     if (row == null || !row.isObject()) {
       return "not a JSON object";
     }
-    if (!id.equals(row.path(TrialRow.TRIAL_ID).asText(null))) {
-      return "trial_id is '" + row.path(TrialRow.TRIAL_ID).asText(null) + "', not the file's " + id;
+    String trialId = TrialRow.Column.TRIAL_ID.of(row).asText(null);
+    if (!id.equals(trialId)) {
+      return TrialRow.Column.TRIAL_ID.columnName() + " is '" + trialId + "', not the file's " + id;
     }
-    if (!STATUSES.contains(row.path("status").asText(""))) {
-      return "status is '" + row.path("status").asText(null) + "', not one of " + STATUSES;
+    String status = TrialRow.Column.STATUS.of(row).asText(null);
+    if (!STATUSES.contains(status == null ? "" : status)) {
+      return TrialRow.Column.STATUS.columnName() + " is '" + status + "', not one of " + STATUSES;
     }
-    if (!row.has(TrialRow.LAST_COLUMN)) {
-      return "no " + TrialRow.LAST_COLUMN + " (cut short)";
+    if (TrialRow.Column.FINISHED_AT.of(row).isMissingNode()) {
+      return "no " + TrialRow.Column.FINISHED_AT.columnName() + " (cut short)";
     }
     return null;
   }

@@ -1,5 +1,6 @@
 package ptune.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,12 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import ptune.trial.EpochMetrics;
 import ptune.trial.TrialResult;
 
@@ -23,116 +24,155 @@ import ptune.trial.TrialResult;
  * {@code test_score} / {@code test_metrics_json} are the test metrics at the best dev epoch, for
  * tasks with a labelled test split (null / empty otherwise); {@code epochs_json} also holds each
  * epoch's {@code testMetrics}. Scores are fractions as the runner reports them (0.783, not 78.3).
+ *
+ * <p>{@link Column} is the one list of the fixed columns: it gives the part file's JSON
+ * ({@link #toJson}), the types of trials.parquet and trials.csv ({@link TrialTable}) and the names
+ * readers read by ({@link Column#of(Row)}, {@link Column#of(JsonNode)}). Adding a column is one
+ * constant there plus its use.
  */
 public final class TrialRow {
 
-  public static final String TRIAL_ID = "trial_id";
+  /** What a row records besides the result: where its checkpoint went, who ran the trial, on what. */
+  public record Provenance(String checkpointPath, String executor, String runner, String dataDir) {}
 
   /**
-   * What the trial id does not hash but the result depends on: the runner class and the raw data
-   * it read. A rerun that differs in them says so about the trials it keeps.
+   * The fixed columns, in the order written: the id columns, then (not listed here) the
+   * hyperparameters, then the result columns. Names, order and types are those old sweep
+   * directories hold: a rerun reads them back.
    */
-  public static final String RUNNER = "runner";
-  public static final String DATA_DIR = "data_dir";
+  public enum Column {
+    TRIAL_ID("trial_id", DataTypes.StringType, true, (r, p) -> r.trialId()),
+    SWEEP("sweep", DataTypes.StringType, true, (r, p) -> r.spec().sweep()),
+    BACKBONE("backbone", DataTypes.StringType, true, (r, p) -> r.spec().backbone()),
+    METHOD("method", DataTypes.StringType, true, (r, p) -> r.spec().method()),
+    TASK("task", DataTypes.StringType, true, (r, p) -> r.spec().task()),
+    SEED("seed", DataTypes.LongType, true, (r, p) -> r.spec().seed()),
+    STATUS("status", DataTypes.StringType, false, (r, p) -> r.status().name()),
+    ERROR("error", DataTypes.StringType, false, (r, p) -> r.error()),
+    METRIC("metric", DataTypes.StringType, false, (r, p) -> r.metricName()),
+    DEV_SCORE("dev_score", DataTypes.DoubleType, false,
+        (r, p) -> r.bestEpoch() > 0 ? r.bestDevScore() : Double.NaN),
+    BEST_EPOCH("best_epoch", DataTypes.IntegerType, false, (r, p) -> r.bestEpoch()),
+    EPOCHS_RUN("epochs_run", DataTypes.IntegerType, false, (r, p) -> epochs(r).size()),
+    LAST_DEV_SCORE("last_dev_score", DataTypes.DoubleType, false,
+        (r, p) -> epochs(r).isEmpty() ? Double.NaN : epochs(r).get(epochs(r).size() - 1).devScore()),
+    DEV_SCORES("dev_scores", DataTypes.createArrayType(DataTypes.DoubleType), false,
+        (r, p) -> epochs(r).stream().map(EpochMetrics::devScore).toList()),
+    EPOCHS_JSON("epochs_json", DataTypes.StringType, false, (r, p) -> JSON.valueToTree(epochs(r)).toString()),
+    DEV_METRICS_JSON("dev_metrics_json", DataTypes.StringType, false, (r, p) -> metricsJson(r.bestDevMetrics())),
+    HELD_OUT_SCORE("held_out_score", DataTypes.DoubleType, false,
+        (r, p) -> score(r.heldOutMetrics(), r.metricName())),
+    HELD_OUT_METRICS_JSON("held_out_metrics_json", DataTypes.StringType, false,
+        (r, p) -> metricsJson(r.heldOutMetrics())),
+    TEST_SCORE("test_score", DataTypes.DoubleType, false, (r, p) -> score(r.testMetrics(), r.metricName())),
+    TEST_METRICS_JSON("test_metrics_json", DataTypes.StringType, false, (r, p) -> metricsJson(r.testMetrics())),
+    MAJORITY_BASELINE("majority_baseline", DataTypes.DoubleType, false, (r, p) -> r.majorityBaseline()),
+    DEV_SIZE("dev_size", DataTypes.IntegerType, false, (r, p) -> r.devSize()),
+    TRAINABLE_PARAMETERS("trainable_parameters", DataTypes.LongType, false, (r, p) -> r.trainableParameters()),
+    TOTAL_PARAMETERS("total_parameters", DataTypes.LongType, false, (r, p) -> r.totalParameters()),
+    SECONDS("seconds", DataTypes.DoubleType, false, (r, p) -> r.seconds()),
+    EXAMPLES_PER_SECOND("examples_per_second", DataTypes.DoubleType, false, (r, p) -> r.examplesPerSecond()),
+    DEVICE("device", DataTypes.StringType, false, (r, p) -> r.device()),
+    EXECUTOR("executor", DataTypes.StringType, false, (r, p) -> p.executor()),
+    FEATURES("features", DataTypes.StringType, false, (r, p) -> r.features()),
+    /**
+     * What the trial id does not hash but the result depends on: the runner class and the raw data
+     * it read. A rerun that differs in them says so about the trials it keeps.
+     */
+    RUNNER("runner", DataTypes.StringType, false, (r, p) -> p.runner()),
+    DATA_DIR("data_dir", DataTypes.StringType, false, (r, p) -> p.dataDir()),
+    CHECKPOINT_PATH("checkpoint_path", DataTypes.StringType, false, (r, p) -> p.checkpointPath()),
+    /** Written last: a part without it was cut short. */
+    FINISHED_AT("finished_at", DataTypes.StringType, false, (r, p) -> Instant.now().toString());
 
-  /** Written last: a part without it was cut short. */
-  public static final String LAST_COLUMN = "finished_at";
+    private final String columnName;
+    private final DataType type;
+    private final boolean beforeHyperparameters;
+    private final BiFunction<TrialResult, Provenance, Object> value;
+
+    /**
+     * @param value the column's value in a finished trial's row: a String, Integer, Long, Double (not
+     *     finite: null, JSON has no NaN and a missing score is what it means), a list of Doubles, or null
+     */
+    Column(String columnName, DataType type, boolean beforeHyperparameters,
+        BiFunction<TrialResult, Provenance, Object> value) {
+      this.columnName = columnName;
+      this.type = type;
+      this.beforeHyperparameters = beforeHyperparameters;
+      this.value = value;
+    }
+
+    /** The column's name in the row (the enum constant's {@link #name()} is Java's, not the row's). */
+    public String columnName() {
+      return columnName;
+    }
+
+    /** The type the consolidated tables give it, whatever JSON inference guessed. */
+    public DataType type() {
+      return type;
+    }
+
+    /**
+     * This column's value in a row of a consolidated trial table, read by name (an array column as
+     * a Java list), null when the row has none.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T of(Row row) {
+      int i = row.fieldIndex(columnName);
+      if (row.isNullAt(i)) {
+        return null;
+      }
+      return type instanceof ArrayType ? (T) row.getList(i) : row.getAs(i);
+    }
+
+    /** This column's value in a part file's row (missing: a missing node). */
+    public JsonNode of(JsonNode row) {
+      return row.path(columnName);
+    }
+  }
 
   /** Columns before the hyperparameters. */
-  public static final StructType ID_COLUMNS =
-      new StructType(
-          new StructField[] {
-            field(TRIAL_ID, DataTypes.StringType),
-            field("sweep", DataTypes.StringType),
-            field("backbone", DataTypes.StringType),
-            field("method", DataTypes.StringType),
-            field("task", DataTypes.StringType),
-            field("seed", DataTypes.LongType),
-          });
+  public static final List<Column> ID_COLUMNS =
+      Arrays.stream(Column.values()).filter(c -> c.beforeHyperparameters).toList();
 
   /** Columns after the hyperparameters. */
-  public static final StructType RESULT_COLUMNS =
-      new StructType(
-          new StructField[] {
-            field("status", DataTypes.StringType),
-            field("error", DataTypes.StringType),
-            field("metric", DataTypes.StringType),
-            field("dev_score", DataTypes.DoubleType),
-            field("best_epoch", DataTypes.IntegerType),
-            field("epochs_run", DataTypes.IntegerType),
-            field("last_dev_score", DataTypes.DoubleType),
-            field("dev_scores", DataTypes.createArrayType(DataTypes.DoubleType)),
-            field("epochs_json", DataTypes.StringType),
-            field("dev_metrics_json", DataTypes.StringType),
-            field("held_out_score", DataTypes.DoubleType),
-            field("held_out_metrics_json", DataTypes.StringType),
-            field("test_score", DataTypes.DoubleType),
-            field("test_metrics_json", DataTypes.StringType),
-            field("majority_baseline", DataTypes.DoubleType),
-            field("dev_size", DataTypes.IntegerType),
-            field("trainable_parameters", DataTypes.LongType),
-            field("total_parameters", DataTypes.LongType),
-            field("seconds", DataTypes.DoubleType),
-            field("examples_per_second", DataTypes.DoubleType),
-            field("device", DataTypes.StringType),
-            field("executor", DataTypes.StringType),
-            field("features", DataTypes.StringType),
-            field(RUNNER, DataTypes.StringType),
-            field(DATA_DIR, DataTypes.StringType),
-            field("checkpoint_path", DataTypes.StringType),
-            field("finished_at", DataTypes.StringType),
-          });
+  public static final List<Column> RESULT_COLUMNS =
+      Arrays.stream(Column.values()).filter(c -> !c.beforeHyperparameters).toList();
 
   /** Names a hyperparameter may not take because a fixed column has it. */
   public static final Set<String> RESERVED =
-      Stream.concat(Arrays.stream(ID_COLUMNS.fieldNames()), Arrays.stream(RESULT_COLUMNS.fieldNames()))
-          .collect(Collectors.toUnmodifiableSet());
+      Arrays.stream(Column.values()).map(Column::columnName).collect(Collectors.toUnmodifiableSet());
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TrialRow() {}
 
   /** The row of {@code result} as one JSON object (the content of its part file). */
-  public static String toJson(TrialResult result, String checkpointPath, String executor, String runner,
-      String dataDir) {
+  public static String toJson(TrialResult result, Provenance provenance) {
     ObjectNode row = JSON.createObjectNode();
-    row.put(TRIAL_ID, result.trialId());
-    row.put("sweep", result.spec().sweep());
-    row.put("backbone", result.spec().backbone());
-    row.put("method", result.spec().method());
-    row.put("task", result.spec().task());
-    row.put("seed", result.spec().seed());
+    ID_COLUMNS.forEach(c -> put(row, c.columnName, c.value.apply(result, provenance)));
     result.spec().hyperparameters().forEach((k, v) -> putTyped(row, k, v));
-    row.put("status", result.status().name());
-    row.put("error", result.error());
-    row.put("metric", result.metricName());
-    putScore(row, "dev_score", result.bestEpoch() > 0 ? result.bestDevScore() : Double.NaN);
-    row.put("best_epoch", result.bestEpoch());
-    List<EpochMetrics> epochs = result.epochs() == null ? List.of() : result.epochs();
-    row.put("epochs_run", epochs.size());
-    putScore(row, "last_dev_score", epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).devScore());
-    ArrayNode scores = row.putArray("dev_scores");
-    epochs.forEach(e -> scores.add(Double.isFinite(e.devScore()) ? e.devScore() : null));
-    row.put("epochs_json", JSON.valueToTree(epochs).toString());
-    row.put("dev_metrics_json", metricsJson(result.bestDevMetrics()));
-    putScore(row, "held_out_score", score(result.heldOutMetrics(), result.metricName()));
-    row.put("held_out_metrics_json", metricsJson(result.heldOutMetrics()));
-    putScore(row, "test_score", score(result.testMetrics(), result.metricName()));
-    row.put("test_metrics_json", metricsJson(result.testMetrics()));
-    putScore(row, "majority_baseline", result.majorityBaseline());
-    row.put("dev_size", result.devSize());
-    row.put("trainable_parameters", result.trainableParameters());
-    row.put("total_parameters", result.totalParameters());
-    putScore(row, "seconds", result.seconds());
-    putScore(row, "examples_per_second", result.examplesPerSecond());
-    row.put("device", result.device());
-    row.put("executor", executor);
-    row.put("features", result.features());
-    row.put(RUNNER, runner);
-    row.put(DATA_DIR, dataDir);
-    row.put("checkpoint_path", checkpointPath);
-    row.put(LAST_COLUMN, Instant.now().toString());
+    RESULT_COLUMNS.forEach(c -> put(row, c.columnName, c.value.apply(result, provenance)));
     return row.toString();
+  }
+
+  private static void put(ObjectNode row, String key, Object value) {
+    if (value == null) {
+      row.putNull(key);
+    } else if (value instanceof String s) {
+      row.put(key, s);
+    } else if (value instanceof Integer i) {
+      row.put(key, i);
+    } else if (value instanceof Long l) {
+      row.put(key, l);
+    } else if (value instanceof Double d) {
+      putScore(row, key, d);
+    } else if (value instanceof List<?> list) {
+      ArrayNode array = row.putArray(key);
+      list.forEach(v -> array.add(v instanceof Double d && Double.isFinite(d) ? d : null));
+    } else {
+      throw new IllegalStateException("column " + key + ": no JSON for a " + value.getClass().getName());
+    }
   }
 
   /** Hyperparameters are canonical strings; typed JSON lets Parquet and CSV readers see numbers. */
@@ -154,6 +194,10 @@ public final class TrialRow {
     }
   }
 
+  private static List<EpochMetrics> epochs(TrialResult result) {
+    return result.epochs() == null ? List.of() : result.epochs();
+  }
+
   private static double score(Map<String, Double> metrics, String metric) {
     if (metrics == null || metric == null) {
       return Double.NaN;
@@ -173,9 +217,5 @@ public final class TrialRow {
 
   private static String metricsJson(Map<String, Double> metrics) {
     return JSON.valueToTree(metrics == null ? Map.of() : metrics).toString();
-  }
-
-  private static StructField field(String name, DataType type) {
-    return DataTypes.createStructField(name, type, true);
   }
 }

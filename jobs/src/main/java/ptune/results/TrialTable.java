@@ -25,8 +25,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.StructField;
-import ptune.sweep.SweepLayout;
 
 /**
  * The consolidated results of a sweep: all part files as one table, written as
@@ -54,7 +52,8 @@ public final class TrialTable {
       throw new DamagedResultsException(scan.damagedParts());
     }
     Dataset<Row> raw = spark.read().json(spark.createDataset(new ArrayList<>(scan.rows().values()), Encoders.STRING()));
-    Dataset<Row> rows = withFixedTypes(raw).orderBy("backbone", "method", "task", TrialRow.TRIAL_ID);
+    Dataset<Row> rows = withFixedTypes(raw).orderBy(TrialRow.Column.BACKBONE.columnName(),
+        TrialRow.Column.METHOD.columnName(), TrialRow.Column.TASK.columnName(), TrialRow.Column.TRIAL_ID.columnName());
     writeSingleFile(rows, "parquet", layout.trials(), PARQUET);
     // One line per trial for line-based tools: arrays joined with ';', the error's stack trace on one line
     // (trials.parquet keeps it whole).
@@ -62,7 +61,7 @@ public final class TrialTable {
         Arrays.stream(rows.schema().fields())
             .map(f -> f.dataType() instanceof ArrayType
                 ? concat_ws(";", col(f.name()).cast("array<string>")).as(f.name())
-                : f.name().equals("error") ? regexp_replace(col(f.name()), "\\s*\\R\\s*", " | ").as(f.name())
+                : f.name().equals(TrialRow.Column.ERROR.columnName()) ? regexp_replace(col(f.name()), "\\s*\\R\\s*", " | ").as(f.name())
                 : col(f.name()))
             .toArray(Column[]::new);
     writeSingleFile(rows.select(flat), "csv", layout.trials(), CSV);
@@ -113,23 +112,23 @@ public final class TrialTable {
   private static Dataset<Row> withFixedTypes(Dataset<Row> raw) {
     Set<String> present = new TreeSet<>(Arrays.asList(raw.columns()));
     List<Column> columns = new ArrayList<>();
-    for (StructField f : TrialRow.ID_COLUMNS.fields()) {
-      columns.add(typed(f, present));
+    for (TrialRow.Column c : TrialRow.ID_COLUMNS) {
+      columns.add(typed(c, present));
     }
     for (String name : present) {
       if (!TrialRow.RESERVED.contains(name) && !name.startsWith("_corrupt")) {
         columns.add(col(name));
       }
     }
-    for (StructField f : TrialRow.RESULT_COLUMNS.fields()) {
-      columns.add(typed(f, present));
+    for (TrialRow.Column c : TrialRow.RESULT_COLUMNS) {
+      columns.add(typed(c, present));
     }
     return raw.select(columns.toArray(Column[]::new));
   }
 
-  private static Column typed(StructField f, Set<String> present) {
-    Column value = present.contains(f.name()) ? col(f.name()) : lit(null);
-    return value.cast(f.dataType()).as(f.name());
+  private static Column typed(TrialRow.Column c, Set<String> present) {
+    Column value = present.contains(c.columnName()) ? col(c.columnName()) : lit(null);
+    return value.cast(c.type()).as(c.columnName());
   }
 
   /**

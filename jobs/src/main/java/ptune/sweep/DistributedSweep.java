@@ -12,6 +12,7 @@ import org.apache.spark.util.LongAccumulator;
 import ptune.console.Console;
 import ptune.preprocess.HadoopFeatureSource;
 import ptune.results.ResultWriteException;
+import ptune.results.SweepLayout;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialTable;
 import ptune.trial.TrialSpec;

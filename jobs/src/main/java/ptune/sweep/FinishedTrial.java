@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
+import ptune.results.TrialRow.Column;
 
 /**
  * What the console says about a trial once its result row (its part file) exists.
@@ -21,11 +22,13 @@ record FinishedTrial(String trialId, String backbone, String method, String task
   static FinishedTrial fromRow(String json) {
     try {
       JsonNode r = JSON.readTree(json);
-      return new FinishedTrial(r.path("trial_id").asText(), r.path("backbone").asText(), r.path("method").asText(),
-          r.path("task").asText(), r.path("status").asText(),
-          r.path("dev_score").isNumber() ? r.path("dev_score").asDouble() : null,
-          r.path("best_epoch").asInt(), r.path("epochs_run").asInt(), r.path("seconds").asDouble(Double.NaN),
-          firstLine(r.path("error").isTextual() ? r.path("error").asText() : null));
+      JsonNode devScore = Column.DEV_SCORE.of(r);
+      JsonNode error = Column.ERROR.of(r);
+      return new FinishedTrial(Column.TRIAL_ID.of(r).asText(), Column.BACKBONE.of(r).asText(),
+          Column.METHOD.of(r).asText(), Column.TASK.of(r).asText(), Column.STATUS.of(r).asText(),
+          devScore.isNumber() ? devScore.asDouble() : null, Column.BEST_EPOCH.of(r).asInt(),
+          Column.EPOCHS_RUN.of(r).asInt(), Column.SECONDS.of(r).asDouble(Double.NaN),
+          firstLine(error.isTextual() ? error.asText() : null));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a trial row: " + e.getOriginalMessage(), e);
     }

@@ -45,6 +45,11 @@ public record SweepConfig(
    */
   public record PreprocessConfig(String encoder, String input) {}
 
+  /** The raw datasets root preprocessing reads: {@code preprocess.input}, else {@code data_dir}. */
+  public String preprocessInput() {
+    return preprocess.input() != null ? preprocess.input() : dataDir;
+  }
+
   public static final String DEFAULT_RUNNER = "ptune.trial.PromptTuningTrialRunner";
   public static final double DEFAULT_REGRESSION_THRESHOLD = 1.0;
   public static final double DEFAULT_REGRESSION_ALPHA = 0.05;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import ptune.preprocess.FeatureEncoder;
+import ptune.results.SweepLayout;
 import ptune.trial.InvalidTrialException;
 import ptune.trial.TrialRunner;
 import ptune.trial.TrialSpec;

@@ -14,6 +14,7 @@ import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ptune.console.Console;
+import ptune.results.SweepLayout;
 import ptune.results.TrialResultStore;
 
 /**

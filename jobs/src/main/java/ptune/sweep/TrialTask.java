@@ -1,11 +1,7 @@
 package ptune.sweep;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -65,7 +61,7 @@ final class TrialTask implements Function<TrialSpec, String> {
         throw new IllegalStateException(runnerClass + " returned no result");
       }
     } catch (Exception | LinkageError | StackOverflowError e) {
-      result = failedResult(spec, device, e, (System.nanoTime() - start) / 1e9);
+      result = TrialResult.failed(spec, device, (System.nanoTime() - start) / 1e9, e);
     }
     if (result.error() != null && !result.error().isBlank()) {
       // The whole error for the log (the console prints its first line from the result row).
@@ -74,8 +70,8 @@ final class TrialTask implements Function<TrialSpec, String> {
     }
     try {
       String checkpoint = store.moveCheckpoint(checkpointDir, spec.trialId());
-      store.write(spec.trialId(), TrialRow.toJson(result, checkpoint != null ? checkpoint : result.checkpointPath(), executorId(),
-          runnerClass, dataDir));
+      store.write(spec.trialId(), TrialRow.toJson(result, new TrialRow.Provenance(
+          checkpoint != null ? checkpoint : result.checkpointPath(), executorId(), runnerClass, dataDir)));
     } finally {
       deleteLocal(checkpointDir); // moved already, unless the copy failed: never left behind in /tmp
     }
@@ -120,13 +116,5 @@ final class TrialTask implements Function<TrialSpec, String> {
             spec.trialId(), spec.backbone(), spec.method(), spec.task(), m.epoch(), m.trainLoss(), m.devScore(), examplesPerSecond));
       }
     };
-  }
-
-  private static TrialResult failedResult(TrialSpec spec, String device, Throwable e, double seconds) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    return new TrialResult(
-        spec, TrialStatus.FAILED, null, List.<EpochMetrics>of(), 0, Double.NaN, Map.of(), Map.of(), Map.of(),
-        Double.NaN, 0, 0, 0, seconds, 0, device, null, trace.toString(), null);
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import ptune.sweep.SweepLayout;
+import ptune.command.ExitCode;
+import ptune.results.SweepLayout;
 
 /**
  * {@code tables/report.html}: a sweep's results in one page that opens without a network: both
@@ -160,7 +161,7 @@ public record HtmlReport(
     RunComparisons runs = comparison.runs();
     out.append("<p>Run ").append(esc(runs.run())).append(". ").append(esc(capitalised(runs.rule().describe())))
         .append(".</p>\n<p class=\"").append(runs.regressed() ? "status-FAILED\">Regressed (exit code "
-            + RunComparisons.EXIT_REGRESSED + ")." : "muted\">No regression.").append("</p>\n");
+            + ExitCode.REGRESSED + ")." : "muted\">No regression.").append("</p>\n");
     if (runs.previous() == null) {
       out.append("<p>No previous run with tables in the history: nothing to compare with.</p>\n");
     } else {

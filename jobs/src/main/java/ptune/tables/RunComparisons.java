@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import ptune.command.ExitCode;
 
 /**
  * What tables/comparison.md and tables/comparison.json say about a run: against the previous run
  * and against the pinned baseline (either may be absent). The run regressed when either comparison
- * flags a cell; the jobs then exit with {@link #EXIT_REGRESSED}.
+ * flags a cell; the jobs then exit with {@link ExitCode#REGRESSED}.
  */
 public record RunComparisons(String run, RegressionRule rule, RunComparison previous, RunComparison baseline) {
-
-  /** The exit code of a run whose trials all finished but some cell regressed. */
-  public static final int EXIT_REGRESSED = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -27,7 +25,7 @@ public record RunComparisons(String run, RegressionRule rule, RunComparison prev
       return out.append("No previous run with tables in the history: nothing to compare with.\n").toString();
     }
     out.append(capitalised(rule.describe())).append(".\n\n");
-    out.append(regressed() ? "**Regressed** (exit code " + EXIT_REGRESSED + ").\n\n" : "No regression.\n\n");
+    out.append(regressed() ? "**Regressed** (exit code " + ExitCode.REGRESSED + ").\n\n" : "No regression.\n\n");
     if (previous == null) {
       out.append("No previous run with tables in the history.\n\n");
     } else {
@@ -43,7 +41,7 @@ public record RunComparisons(String run, RegressionRule rule, RunComparison prev
     ObjectNode out = JSON.createObjectNode();
     out.put("run", run);
     out.put("regressed", regressed());
-    out.put("exit_code", regressed() ? EXIT_REGRESSED : 0);
+    out.put("exit_code", regressed() ? ExitCode.REGRESSED : ExitCode.OK);
     ObjectNode r = out.putObject("rule");
     r.put("score_threshold_points", rule.scorePoints());
     r.put("throughput_threshold_percent", rule.throughputPercent());

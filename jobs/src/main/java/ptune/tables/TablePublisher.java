@@ -17,9 +17,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import ptune.results.SweepLayout;
 import ptune.sweep.RunHistory;
 import ptune.sweep.SweepConfig;
-import ptune.sweep.SweepLayout;
 
 /**
  * Writes a sweep's report under its layout: tables/ (Markdown, LaTeX, and the long form as CSV and

@@ -1,5 +1,7 @@
 package ptune.tables;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import ptune.results.TrialRow.Column;
+import ptune.trial.TrialStatus;
 
 /**
  * Training throughput per backbone x method x task: mean ± sample std of the trial rows'
@@ -32,14 +36,17 @@ public final class ThroughputCells {
 
   /** From a trial table ({@link ptune.results.TrialTable}); rows follow {@link #SCHEMA}. */
   public static List<Row> of(Dataset<Row> trials) {
-    List<Row> measured = trials.where("status <> 'FAILED' AND examples_per_second IS NOT NULL")
-        .select("backbone", "method", "task", "examples_per_second").collectAsList();
+    List<Row> measured = trials
+        .where(col(Column.STATUS.columnName()).notEqual(TrialStatus.FAILED.name())
+            .and(col(Column.EXAMPLES_PER_SECOND.columnName()).isNotNull()))
+        .collectAsList();
     Map<String, List<Double>> byCell = new TreeMap<>();
     Map<String, String[]> keys = new TreeMap<>();
     for (Row r : measured) {
-      String key = CellComparison.key(null, r.getString(0), r.getString(1), r.getString(2));
-      byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getDouble(3));
-      keys.putIfAbsent(key, new String[] {r.getString(0), r.getString(1), r.getString(2)});
+      String[] cell = {Column.BACKBONE.of(r), Column.METHOD.of(r), Column.TASK.of(r)};
+      String key = CellComparison.key(null, cell[0], cell[1], cell[2]);
+      byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(Column.EXAMPLES_PER_SECOND.of(r));
+      keys.putIfAbsent(key, cell);
     }
     List<Row> rows = new ArrayList<>();
     byCell.forEach((key, values) -> {

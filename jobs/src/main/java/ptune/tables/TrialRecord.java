@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import ptune.results.TrialRow.Column;
 import ptune.results.TrialTable;
 
 /**
@@ -71,14 +72,13 @@ public record TrialRecord(
           hp.put(c, String.valueOf(v));
         }
       }
-      int scores = r.fieldIndex("dev_scores");
+      List<Double> devScores = Column.DEV_SCORES.of(r);
       records.add(new TrialRecord(
-          r.getAs("trial_id"), r.getAs("backbone"), r.getAs("method"), r.getAs("task"),
-          r.<Long>getAs("seed"), hp, r.getAs("status"), r.getAs("metric"),
-          r.getAs("dev_score"), r.getAs("last_dev_score"), r.getAs("held_out_score"), r.getAs("test_score"),
-          r.getAs("majority_baseline"), r.getAs("dev_size"),
-          r.isNullAt(scores) ? List.of() : r.<Double>getList(scores),
-          r.getAs("total_parameters"), r.getAs("error"), r.getAs("checkpoint_path")));
+          Column.TRIAL_ID.of(r), Column.BACKBONE.of(r), Column.METHOD.of(r), Column.TASK.of(r),
+          Column.SEED.<Long>of(r), hp, Column.STATUS.of(r), Column.METRIC.of(r),
+          Column.DEV_SCORE.of(r), Column.LAST_DEV_SCORE.of(r), Column.HELD_OUT_SCORE.of(r), Column.TEST_SCORE.of(r),
+          Column.MAJORITY_BASELINE.of(r), Column.DEV_SIZE.of(r), devScores == null ? List.of() : devScores,
+          Column.TOTAL_PARAMETERS.of(r), Column.ERROR.of(r), Column.CHECKPOINT_PATH.of(r)));
     }
     return records;
   }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
 
 /**
  * Config faults a hostile but fair user makes, on the quickstart's shape: each one stops

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
 import ptune.dataset.DataDirectory;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
 import ptune.dataset.DataDirectory;
 
 /** The sweeps shipped for this machine's data pass {@code ptune check} (nothing runs). */

@@ -28,10 +28,12 @@ import ptune.dataset.TaskRegistry;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;
 import ptune.featurestore.StoredFeatureSet;
+import ptune.results.SweepLayout;
+import ptune.sweep.GridExpander;
 import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepConfigReader;
-import ptune.sweep.SweepLayout;
 import ptune.trial.ExampleFeatures;
+import ptune.trial.TrialSpec;
 
 /**
  * The preprocess job on real files (SuperGLUE CB as JSON Lines, GLUE MRPC as TSV with a header and a
@@ -70,7 +72,9 @@ class FeaturePreprocessorTest {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     FeaturePreprocessor preprocessor = new FeaturePreprocessor(spark, new PrintStream(console, true));
 
-    List<FeaturePreprocessor.FeatureSet> sets = preprocessor.run(config, layout, new BackboneFeatureEncoder(), false);
+    List<TrialSpec> trials = GridExpander.expand(config);
+    List<FeaturePreprocessor.FeatureSet> sets = preprocessor.run(trials, config.preprocessInput(), layout,
+        new BackboneFeatureEncoder(), false);
     assertEquals(3, sets.size());
     assertTrue(sets.get(0).built() && sets.get(1).built(), console.toString());
     assertEquals("TOKEN_CLASSIFICATION task without one record per line", sets.get(2).skipped());
@@ -98,7 +102,8 @@ class FeaturePreprocessorTest {
     }
     assertNull(StoredFeatureSet.load(source, new FeatureSetKey("conll03", "minilm-l6", 64, FeatureSetKey.CLASSIFIER)));
 
-    List<FeaturePreprocessor.FeatureSet> again = preprocessor.run(config, layout, new BackboneFeatureEncoder(), false);
+    List<FeaturePreprocessor.FeatureSet> again = preprocessor.run(trials, config.preprocessInput(), layout,
+        new BackboneFeatureEncoder(), false);
     assertFalse(again.get(0).built() || again.get(1).built(), "unchanged inputs: reused");
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.results.SweepLayout;
 
 /** Where runs live, which one is current, what a rerun keeps, and how a baseline is found. */
 class RunHistoryTest {

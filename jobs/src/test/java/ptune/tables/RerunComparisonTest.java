@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ptune.results.SweepLayout;
 import ptune.results.TrialTable;
-import ptune.sweep.SweepLayout;
 import ptune.tables.RegressionRule.Verdict;
 
 /**

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
+import ptune.results.SweepLayout;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialRow;
 import ptune.results.TrialTable;
-import ptune.sweep.SweepLayout;
 import ptune.trial.EpochMetrics;
 import ptune.trial.TrialResult;
 import ptune.trial.TrialSpec;
@@ -141,10 +141,12 @@ final class SweepFixture {
       }
       double majority = t.task().equals("rte") ? 33 / 56.0 : 28 / 56.0;
       double speed = examplesPerSecond * (1 + throughputSpread * new Random(spec.trialId().hashCode()).nextGaussian());
-      TrialResult result = new TrialResult(spec, t.status(), "accuracy", epochs, best, bestDev, bestMetrics, heldOut,
-          Map.of(), majority, DEV_SIZE, 100_000, t.totalParameters(), 12.5, speed, "cpu()", "stored test", t.error(),
-          checkpoint);
-      store.write(spec.trialId(), TrialRow.toJson(result, checkpoint, "driver", "ptune.trial.PromptTuningTrialRunner", "fixture"));
+      TrialResult result = TrialResult.builder(spec, t.status()).metricName("accuracy").epochs(epochs)
+          .best(best, bestDev, bestMetrics).heldOutMetrics(heldOut).majorityBaseline(majority).devSize(DEV_SIZE)
+          .parameters(100_000, t.totalParameters()).seconds(12.5).examplesPerSecond(speed).device("cpu()")
+          .features("stored test").error(t.error()).checkpointPath(checkpoint).build();
+      store.write(spec.trialId(), TrialRow.toJson(result,
+          new TrialRow.Provenance(checkpoint, "driver", "ptune.trial.PromptTuningTrialRunner", "fixture")));
     }
     return TrialRecord.collect(TrialTable.consolidate(spark, layout));
   }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-import ptune.sweep.SweepLayout;
+import ptune.results.SweepLayout;
 import ptune.trial.TrialStatus;
 
 /**

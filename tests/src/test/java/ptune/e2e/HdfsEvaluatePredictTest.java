@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
-import ptune.testing.TestSweeps;
+import ptune.command.ExitCode;
+import ptune.dataset.DataDirectory;
 import ptune.trial.PromptTuningTrialRunner;
 import ptune.trial.TrialEnvironment;
 import ptune.trial.TrialListener;
@@ -45,7 +45,7 @@ class HdfsEvaluatePredictTest {
     Path data = tmp.resolve("data");
     Path cb = data.resolve("superglue/CB");
     Files.createDirectories(cb);
-    Path shared = TestSweeps.sharedDatasets().resolve("superglue/CB");
+    Path shared = DataDirectory.resolve().resolve("superglue/CB");
     Files.write(cb.resolve("train.jsonl"), Files.readAllLines(shared.resolve("train.jsonl")).subList(0, 32));
     Files.write(cb.resolve("val.jsonl"), Files.readAllLines(shared.resolve("val.jsonl")).subList(0, 24));
     TrialResult trial = new PromptTuningTrialRunner().run(

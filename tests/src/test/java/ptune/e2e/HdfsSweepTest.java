@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
 import ptune.cli.Ptune;
+import ptune.command.ExitCode;
+import ptune.dataset.DataDirectory;
 import ptune.testing.TestSweeps;
 
 /**
@@ -47,7 +48,7 @@ class HdfsSweepTest {
       FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), conf);
       for (String split : new String[] {"train", "val", "test"}) {
         fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(
-                TestSweeps.sharedDatasets().resolve("superglue/CB/" + split + ".jsonl").toString()),
+                DataDirectory.resolve().resolve("superglue/CB/" + split + ".jsonl").toString()),
             new org.apache.hadoop.fs.Path(hdfs + "/raw/superglue/CB/" + split + ".jsonl"));
       }
       String yaml = TestSweeps.pipeline("on-hdfs", "preprocess: {encoder: ptune.testing.WhitespaceFeatureEncoder, input: \""

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.dataset.DataDirectory;
 import ptune.testing.StandaloneCluster;
 import ptune.testing.TestSweeps;
 
@@ -41,7 +42,7 @@ class QuickstartSweepTest {
   void quickstartRunsEndToEnd(@TempDir Path tmp) throws IOException, InterruptedException {
     Path out = tmp.resolve("runs");
     List<String> console = runBinPtune("run", "conf/quickstart.yaml", "--out", out.toString(),
-        "--data", TestSweeps.sharedDatasets().toString());
+        "--data", DataDirectory.resolve().toString());
     Path sweep = out.resolve("quickstart");
     String text = String.join("\n", console);
     assertTrue(console.size() <= MAX_CONSOLE_LINES, console.size() + " console lines:\n" + text);

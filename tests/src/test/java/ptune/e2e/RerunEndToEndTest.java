@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.cli.Ptune;
+import ptune.dataset.DataDirectory;
 import ptune.testing.TestSweeps;
 
 /**
@@ -53,7 +54,7 @@ class RerunEndToEndTest {
         regression_threshold: 0.5
         spark:
           spark.ui.enabled: "false"
-        """.formatted(TestSweeps.sharedDatasets(), seeds, pt2Lr);
+        """.formatted(DataDirectory.resolve(), seeds, pt2Lr);
   }
 
   @Test

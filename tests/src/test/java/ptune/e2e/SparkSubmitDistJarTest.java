@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import ptune.dataset.DataDirectory;
 import ptune.testing.StandaloneCluster;
 import ptune.testing.TestSweeps;
 
@@ -68,7 +69,7 @@ class SparkSubmitDistJarTest {
     fs = FileSystem.get(java.net.URI.create(hdfs), conf);
     for (String split : new String[] {"train", "val", "test"}) {
       fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(
-              TestSweeps.sharedDatasets().resolve("superglue/CB/" + split + ".jsonl").toString()),
+              DataDirectory.resolve().resolve("superglue/CB/" + split + ".jsonl").toString()),
           new org.apache.hadoop.fs.Path(hdfs + "/raw/superglue/CB/" + split + ".jsonl"));
     }
     engineCache = Files.createDirectories(tmp.resolve("executor-engine-cache"));
@@ -179,7 +180,7 @@ class SparkSubmitDistJarTest {
           - method: ft
             grid: {lr: 5.0e-5, prefix_len: null}
         preprocess: {encoder: ptune.preprocess.BackboneFeatureEncoder, input: "%s/raw"}
-        """.formatted(SWEEP, TestSweeps.sharedDatasets(), hdfs);
+        """.formatted(SWEEP, DataDirectory.resolve(), hdfs);
   }
 
   /**

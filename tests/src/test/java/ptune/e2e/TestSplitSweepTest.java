@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.cli.Ptune;
-import ptune.testing.TestSweeps;
+import ptune.dataset.DataDirectory;
 
 /**
  * A real sweep (minilm-l6, PT-2, one epoch, small samples) on CoNLL-2003, whose test split is
@@ -46,7 +46,7 @@ class TestSplitSweepTest {
           max_train_examples: 64
           max_dev_examples: 48
           max_test_examples: 48
-        """.formatted(TestSweeps.sharedDatasets()));
+        """.formatted(DataDirectory.resolve()));
     Path out = tmp.resolve("runs");
     assertEquals(0, Ptune.run(new String[] {"run", config.toString(), "--out", out.toString()}));
     Path sweep = out.resolve("test-split");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import ptune.dataset.DataDirectory;
 import ptune.testing.TestSweeps;
 
 /**
@@ -41,7 +42,7 @@ final class FaultSweeps {
         retry_rounds: 1
         spark:
           spark.ui.enabled: "false"
-        """.formatted(name, TestSweeps.sharedDatasets(), seeds, invocationLog(dir), extraGrid));
+        """.formatted(name, DataDirectory.resolve(), seeds, invocationLog(dir), extraGrid));
   }
 
   static Path invocationLog(Path dir) {

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.checkpoint.PromptCheckpoint;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
+import ptune.dataset.DataDirectory;
 import ptune.metrics.Evaluation;
 import ptune.testing.CommandLine;
-import ptune.testing.TestSweeps;
 import ptune.trial.PromptTuningTrialRunner;
 
 /**
@@ -43,7 +43,7 @@ class RealSweepFaultsTest {
   void aRealSweepSurvivesABadRecordADamagedPartAndATamperedCheckpoint() throws Exception {
     Path data = tmp.resolve("data");
     for (String task : List.of("CB", "RTE")) {
-      Path shared = TestSweeps.sharedDatasets().resolve("superglue").resolve(task);
+      Path shared = DataDirectory.resolve().resolve("superglue").resolve(task);
       Path dir = Files.createDirectories(data.resolve("superglue").resolve(task));
       Files.write(dir.resolve("train.jsonl"), Files.readAllLines(shared.resolve("train.jsonl")).subList(0, 24));
       Files.write(dir.resolve("val.jsonl"), Files.readAllLines(shared.resolve("val.jsonl")).subList(0, 12));

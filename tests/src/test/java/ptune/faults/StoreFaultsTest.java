@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
 import ptune.testing.CommandLine;
 
 /**

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ptune.cli.ExitCode;
+import ptune.command.ExitCode;
+import ptune.dataset.DataDirectory;
 import ptune.testing.CommandLine;
 
 /**
@@ -58,7 +59,7 @@ class TrialFaultsTest {
     CommandLine rerun = CommandLine.run(FaultSweeps.args("sweep", config, out, "--data", other.toString()));
     assertEquals(ExitCode.OK, rerun.exitCode(), rerun.err());
     assertTrue(rerun.out().contains("6 trials already done ran with runner ptune.testing.DeterministicTrialRunner, data_dir "
-        + ptune.testing.TestSweeps.sharedDatasets() + ", not runner ptune.testing.DeterministicTrialRunner, data_dir "
+        + DataDirectory.resolve() + ", not runner ptune.testing.DeterministicTrialRunner, data_dir "
         + other + " (kept; --force redoes them)"), rerun.out());
   }
 

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import ptune.results.SweepLayout;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialRow;
 import ptune.results.TrialTable;
-import ptune.sweep.SweepLayout;
 import ptune.tables.TablePublisher;
 import ptune.tables.TrialRecord;
 import ptune.trial.EpochMetrics;
@@ -90,8 +90,8 @@ public final class TinyRealSweep {
         throw new AssertionError("trial " + spec + " ended " + result.status() + ": " + result.error());
       }
       String moved = store.moveCheckpoint(checkpoint, spec.trialId());
-      store.write(spec.trialId(), TrialRow.toJson(result, moved, "driver",
-          PromptTuningTrialRunner.class.getName(), dataDir.toString()));
+      store.write(spec.trialId(), TrialRow.toJson(result, new TrialRow.Provenance(moved, "driver",
+          PromptTuningTrialRunner.class.getName(), dataDir.toString())));
       log.printf("trial %s %s seed=%d: dev %.4f in %.0f s%n", spec.trialId(), spec.method(), spec.seed(),
           result.bestDevScore(), (System.nanoTime() - start) / 1e9);
     }

@@ -77,11 +77,13 @@ public class DeterministicTrialRunner implements TrialRunner {
     append(env.checkpointDir().resolve("prompt.bin"), "prefix of " + spec.trialId());
     String features = storedFeatures(spec, env);
     double last = history.get(history.size() - 1).devScore();
-    return new TrialResult(spec, diverged ? TrialStatus.DIVERGED : TrialStatus.COMPLETED, "accuracy", history, best,
-        bestScore, Map.of("accuracy", bestScore), Map.of("accuracy", last - 0.01), Map.of(),
-        MAJORITY.getOrDefault(spec.task(), 0.5), DEV_SIZE.getOrDefault(spec.task(), 100),
-        spec.method().equals("ft") ? 22_000_000L : 50_000L, 22_000_000L, 0.05, 1000, env.device(),
-        features, diverged ? "loss became NaN at epoch 2" : null, null);
+    return TrialResult.builder(spec, diverged ? TrialStatus.DIVERGED : TrialStatus.COMPLETED)
+        .metricName("accuracy").epochs(history).best(best, bestScore, Map.of("accuracy", bestScore))
+        .heldOutMetrics(Map.of("accuracy", last - 0.01)).majorityBaseline(MAJORITY.getOrDefault(spec.task(), 0.5))
+        .devSize(DEV_SIZE.getOrDefault(spec.task(), 100))
+        .parameters(spec.method().equals("ft") ? 22_000_000L : 50_000L, 22_000_000L).seconds(0.05)
+        .examplesPerSecond(1000).device(env.device()).features(features)
+        .error(diverged ? "loss became NaN at epoch 2" : null).build();
   }
 
   /** "stored LOCATION (N train, M dev)" when preprocessing stored this trial's features. */

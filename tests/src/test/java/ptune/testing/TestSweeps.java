@@ -15,11 +15,6 @@ public final class TestSweeps {
     return Path.of(System.getProperty("ptune.repo.root", "..")).toAbsolutePath().normalize();
   }
 
-  /** The shared datasets, found by {@link DataDirectory}'s rules (as the jobs find them). */
-  public static Path sharedDatasets() {
-    return DataDirectory.resolve();
-  }
-
   /**
    * Three methods x two tasks x two seeds with a small lr x prompt-length grid, CB's PT trials half
    * failing and RTE's PT trials half diverging: 44 trials.
@@ -51,7 +46,7 @@ public final class TestSweeps {
         spark:
           spark.ui.enabled: "false"
         %s
-        """.formatted(name, sharedDatasets(), extra);
+        """.formatted(name, DataDirectory.resolve(), extra);
   }
 
   public static Path write(Path dir, String fileName, String yaml) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Label;
 import ptune.dataset.ReadResult;
 import ptune.dataset.SentencePairExample;
@@ -17,7 +18,7 @@ import ptune.testing.TestData;
 class GlueDataTest {
 
   private static ReadResult load(String task, Split split) {
-    return TaskRegistry.get(task).load(split, TestData.dir());
+    return TaskRegistry.get(task).load(split, DataDirectory.resolve());
   }
 
   private static Map<String, Long> labels(String task, Split split) {

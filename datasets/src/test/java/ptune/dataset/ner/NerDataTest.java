@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
 import ptune.testing.EntityCounts;
-import ptune.testing.TestData;
 
 /** Loads the CoNLL-2003 and CoNLL-2004 files and checks the counts of the data README. */
 class NerDataTest {
 
   private static List<Example> load(String task, Split split) {
-    return TaskRegistry.get(task).load(split, TestData.dir()).examples();
+    return TaskRegistry.get(task).load(split, DataDirectory.resolve()).examples();
   }
 
   @Test

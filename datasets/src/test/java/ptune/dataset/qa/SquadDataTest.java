@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
 import ptune.dataset.TaskRegistry;
-import ptune.testing.TestData;
 
 class SquadDataTest {
 
   @Test
   void devHas10570AnswerableQuestionsWithSeveralGoldAnswers() {
-    List<SpanExtractionExample> dev = TaskRegistry.get("squad").load(Split.DEV, TestData.dir())
+    List<SpanExtractionExample> dev = TaskRegistry.get("squad").load(Split.DEV, DataDirectory.resolve())
         .examplesOf(SpanExtractionExample.class);
     assertEquals(10570, dev.size());
     assertEquals(2067, dev.stream().map(SpanExtractionExample::context).distinct().count());

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import ptune.dataset.ColumnBlock;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.TaskRegistry;
@@ -19,7 +20,7 @@ import ptune.testing.TestData;
 class SrlDataTest {
 
   private static final List<Example> BROWN =
-      TaskRegistry.get("conll05").load(Split.TEST, TestData.dir()).examples();
+      TaskRegistry.get("conll05").load(Split.TEST, DataDirectory.resolve()).examples();
 
   @Test
   void brownTestHas426SentencesOf7159TokensAnd804Propositions() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Label;
 import ptune.dataset.SentencePairExample;
@@ -14,7 +15,6 @@ import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
 import ptune.dataset.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
-import ptune.testing.TestData;
 import ptune.testing.TestTokenizer;
 
 class DatasetStatsTest {
@@ -52,7 +52,7 @@ class DatasetStatsTest {
 
   @Test
   void reportOnRealCb() {
-    List<SplitStats> splits = new DatasetStats(TaskRegistry.get("cb"), TestTokenizer.bert()).computeAvailable(TestData.dir());
+    List<SplitStats> splits = new DatasetStats(TaskRegistry.get("cb"), TestTokenizer.bert()).computeAvailable(DataDirectory.resolve());
     assertEquals(List.of(Split.TRAIN, Split.DEV, Split.TEST), splits.stream().map(SplitStats::split).toList());
     String report = StatsReport.format("cb", splits.subList(1, 2));
     assertTrue(report.startsWith("task cb\n  dev: 56 records\n"), report);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import ptune.dataset.DataDirectory;
 import ptune.dataset.MultipleChoiceExample;
 import ptune.dataset.PairSource;
 import ptune.dataset.ReadResult;
@@ -22,7 +23,7 @@ import ptune.testing.TestData;
 class SuperGlueDataTest {
 
   private static ReadResult load(String task, Split split) {
-    return TaskRegistry.get(task).load(split, TestData.dir());
+    return TaskRegistry.get(task).load(split, DataDirectory.resolve());
   }
 
   private static Map<String, Long> labels(String task, Split split) {
@@ -67,7 +68,7 @@ class SuperGlueDataTest {
   @Test
   void wicBertTemplateMakesAPairOfWordPrefixedSentences() {
     SentencePairExample first = (SentencePairExample) TaskRegistry.get("wic", 1)
-        .load(Split.TRAIN, TestData.dir()).examples().get(0);
+        .load(Split.TRAIN, DataDirectory.resolve()).examples().get(0);
     assertEquals("place: Do you want to come over to my place later?", first.textA());
     assertEquals("place: A political system with no place for the less prominent groups.", first.textB());
   }
@@ -112,7 +113,7 @@ class SuperGlueDataTest {
 
   @Test
   void fewGlueSetsHave32RecordsEach() {
-    Path root = TestData.dir().resolve("superglue_fewshot/FewGLUE_32dev");
+    Path root = DataDirectory.resolve().resolve("superglue_fewshot/FewGLUE_32dev");
     for (String task : List.of("boolq", "cb", "copa", "rte", "wic", "wsc")) {
       Task full = TaskRegistry.get(task);
       String dir = full.files().get(Split.TRAIN).get(0).split("/")[1];
@@ -124,7 +125,7 @@ class SuperGlueDataTest {
 
   @Test
   void fewGlueMultiRcAndRecordSetsHave32RecordsEach() {
-    Path root = TestData.dir().resolve("superglue_fewshot/FewGLUE_32dev");
+    Path root = DataDirectory.resolve().resolve("superglue_fewshot/FewGLUE_32dev");
     for (String file : List.of("train.jsonl", "dev32.jsonl")) {
       List<SentencePairExample> options = TaskRegistry.get("multirc").reader()
           .read(root.resolve("MultiRC").resolve(file)).examplesOf(SentencePairExample.class);

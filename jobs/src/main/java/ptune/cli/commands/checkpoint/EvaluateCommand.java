@@ -3,9 +3,9 @@ package ptune.cli.commands.checkpoint;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import ptune.cli.Command;
-import ptune.cli.ExitCode;
 import ptune.cli.commands.data.CommandOptions;
+import ptune.command.Command;
+import ptune.command.ExitCode;
 import ptune.dataset.Split;
 import ptune.predict.CheckpointEvaluation;
 

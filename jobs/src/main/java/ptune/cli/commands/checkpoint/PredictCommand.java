@@ -2,9 +2,9 @@ package ptune.cli.commands.checkpoint;
 
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
-import ptune.cli.Command;
-import ptune.cli.ExitCode;
 import ptune.cli.commands.data.CommandOptions;
+import ptune.command.Command;
+import ptune.command.ExitCode;
 import ptune.predict.Predictor;
 
 /** {@code ptune predict}: writes a prompt checkpoint's predictions on an input file. */

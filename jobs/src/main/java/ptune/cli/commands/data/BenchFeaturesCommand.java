@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
-import ptune.cli.Command;
+import ptune.command.Command;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
-import ptune.cli.Command;
+import ptune.command.Command;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;

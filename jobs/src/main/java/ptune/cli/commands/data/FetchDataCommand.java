@@ -2,7 +2,7 @@ package ptune.cli.commands.data;
 
 import java.net.URI;
 import java.util.Set;
-import ptune.cli.Command;
+import ptune.command.Command;
 import ptune.dataset.fetch.DataFetcher;
 import ptune.dataset.fetch.FetchedFile;
 import ptune.dataset.fetch.Manifest;

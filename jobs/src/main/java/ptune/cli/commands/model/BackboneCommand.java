@@ -7,7 +7,7 @@ import java.util.Locale;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
 import ptune.backbone.BackboneSummary;
-import ptune.cli.Command;
+import ptune.command.Command;
 import ptune.features.SubwordTokenizer;
 import ptune.model.BertModel;
 

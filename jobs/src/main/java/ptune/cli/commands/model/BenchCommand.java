@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
-import ptune.cli.Command;
+import ptune.command.Command;
 
 /**
  * {@code ptune bench}: median wall time of full training steps (forward, backward, clip + AdamW +

@@ -3,7 +3,7 @@ package ptune.cli.commands.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import ptune.cli.Command;
+import ptune.command.Command;
 import ptune.cli.commands.data.CommandOptions;
 import ptune.report.ResultTemplate;
 

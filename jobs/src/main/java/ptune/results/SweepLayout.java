@@ -1,4 +1,4 @@
-package ptune.sweep;
+package ptune.results;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.Path;
  * tables/, plots/, features/ and history/. The root is a fully qualified Hadoop URI (file:, hdfs://)
  * so that executors with another working directory resolve it the same way.
  *
- * <p>A rerun ({@code --rerun}, see {@link RunHistory}) is laid out the same way under
+ * <p>A rerun ({@code --rerun}, see {@code ptune.sweep.RunHistory}) is laid out the same way under
  * {@code history/<run id>/}: its {@link #run layout} has its own trials/, checkpoints/, tables/ and
  * plots/ there, and shares the sweep's features/ and history/.
  *

@@ -1,6 +1,9 @@
-package ptune.cli;
+package ptune.command;
 
-/** The process exit codes of {@code ptune} (README, "Exit codes"). */
+/**
+ * The process exit codes of {@code ptune} (README, "Exit codes"), defined here only: the entry
+ * point, the commands and the reports that name a code all read them from this class.
+ */
 public final class ExitCode {
 
   /** Everything ran; diverged trials are results and do not change it. */
@@ -16,10 +19,10 @@ public final class ExitCode {
   /** A result, checkpoint or table could not be written (read-only or full output filesystem). */
   public static final int CANNOT_WRITE = 5;
   /**
-   * A cell's score or throughput regressed against the previous or the baseline run (defined with
-   * the rule that decides it, {@link ptune.tables.RunComparisons}); codes 3-5 win over it.
+   * Every trial finished but a cell's score or throughput regressed against the previous or the
+   * baseline run (decided by {@code ptune.tables.RegressionRule}); codes 3-5 win over it.
    */
-  public static final int REGRESSED = ptune.tables.RunComparisons.EXIT_REGRESSED;
+  public static final int REGRESSED = 6;
 
   private ExitCode() {}
 }
