@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import ptune.testing.TestData;
+
 
 /** The SQuAD tasks trained on part of the dev file: train and dev share no article and no context. */
 class ArticleFoldTest {
@@ -21,9 +21,9 @@ class ArticleFoldTest {
   void trainAndDevAreDisjointArticlesThatTogetherAreTheFile(String name, int articles, int questions) {
     Task task = TaskRegistry.get(name);
     List<SpanExtractionExample> train =
-        task.load(Split.TRAIN, TestData.dir()).examplesOf(SpanExtractionExample.class);
+        task.load(Split.TRAIN, DataDirectory.resolve()).examplesOf(SpanExtractionExample.class);
     List<SpanExtractionExample> dev =
-        task.load(Split.DEV, TestData.dir()).examplesOf(SpanExtractionExample.class);
+        task.load(Split.DEV, DataDirectory.resolve()).examplesOf(SpanExtractionExample.class);
 
     Set<String> trainArticles = train.stream().map(SpanExtractionExample::article).collect(Collectors.toSet());
     Set<String> devArticles = dev.stream().map(SpanExtractionExample::article).collect(Collectors.toSet());
