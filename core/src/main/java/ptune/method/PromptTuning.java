@@ -19,6 +19,9 @@ import ptune.model.BertModel;
  * prompts are initialized from randomly sampled vocabulary embeddings, as Lester et al. recommend.
  */
 public final class PromptTuning implements TuningMethod {
+  public static final MethodDefinition DEFINITION = new MethodDefinition("pt", "PT", false, 1e-2,
+      PromptPlacement.INPUT, PromptTuning::new);
+
   private final TrainableParameters parameters = new TrainableParameters();
   private final int length;
   private final NDArray prompts; // [P, H], or the MLP's input when projected
@@ -39,18 +42,8 @@ public final class PromptTuning implements TuningMethod {
   }
 
   @Override
-  public String name() {
-    return "pt";
-  }
-
-  @Override
   public TrainableParameters parameters() {
     return parameters;
-  }
-
-  @Override
-  public int positionsUsed() {
-    return length;
   }
 
   @Override

@@ -128,7 +128,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           selectedOnHeldOut(outcome, heldOutPerEpoch, task.selectionMetric()),
           test.atBestEpoch(outcome.bestEpoch()),
           majority.selectionScore(), dev.size(), trainer.trainable().count(),
-          model.parameterCount() + (spec.method().equals("ft") ? 0 : trainer.trainable().count()),
+          model.parameterCount() + (TuningMethods.get(spec.method()).tunesBackbone() ? 0 : trainer.trainable().count()),
           (System.nanoTime() - started) / 1e9, outcome.examplesPerSecond(),
           describeDevice(env.device()), features.origin(), null,
           checkpoint);

@@ -3,6 +3,7 @@ package ptune.trial;
 import ptune.dataset.TaskKind;
 import ptune.features.QaWindowEncoder;
 import ptune.method.PromptConfig;
+import ptune.method.TuningMethods;
 import ptune.trainer.TrainerConfig;
 
 /**
@@ -16,7 +17,7 @@ public final class TrialHyperparameters {
   private TrialHyperparameters() {}
 
   public static TrainerConfig trainer(TrialSpec spec, boolean sequenceLabeling) {
-    double lr = spec.getDouble("lr", spec.method().equals("ft") ? 2e-5 : 1e-2);
+    double lr = spec.getDouble("lr", TuningMethods.get(spec.method()).defaultLearningRate());
     TrainerConfig.Schedule schedule = TrainerConfig.Schedule.valueOf(
         spec.get("schedule", sequenceLabeling ? "exponential" : "linear").toUpperCase());
     return new TrainerConfig(

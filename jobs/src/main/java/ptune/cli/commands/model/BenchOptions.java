@@ -27,13 +27,14 @@ record BenchOptions(
     Path json,
     Path profileDir) {
 
-  static final String USAGE = "bench [--backbone minilm-l6] [--methods ft,pt,pt2] [--batch 32]"
+  static final String USAGE = "bench [--backbone minilm-l6] [--methods "
+      + String.join(",", TuningMethods.NAMES) + "] [--batch 32]"
       + " [--seq 128] [--prefix 16] [--threads 2] [--steps 10] [--warmup 2] [--dropout 0.1]"
       + " [--matmul 2048] [--json FILE] [--profile DIR]";
 
   static BenchOptions parse(String[] args) {
     String backbone = "minilm-l6";
-    List<String> methods = List.of("ft", "pt", "pt2");
+    List<String> methods = TuningMethods.NAMES;
     int batch = 32;
     int seq = 128;
     int prefix = 16;
@@ -77,12 +78,7 @@ record BenchOptions(
   private static List<String> parseMethods(String value) {
     List<String> out = new ArrayList<>();
     for (String m : value.split(",")) {
-      String name = m.trim();
-      if (!TuningMethods.NAMES.contains(name)) {
-        throw new IllegalArgumentException(
-            "unknown method '" + name + "'; known methods: " + TuningMethods.NAMES);
-      }
-      out.add(name);
+      out.add(TuningMethods.get(m.trim()).name());
     }
     return List.copyOf(out);
   }
