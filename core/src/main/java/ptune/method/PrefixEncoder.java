@@ -7,8 +7,8 @@ import java.util.Random;
 /**
  * P-tuning v2's PrefixEncoder: P prefix positions, each carrying a key and a value vector for every
  * prompted layer. Without projection it is a free table [P, 2*Ld*H] (initialized N(0, 1) like the
- * official nn.Embedding); with projection a table [P, H] passes through Linear(H, 512) -> tanh ->
- * Linear(512, 2*Ld*H).
+ * official nn.Embedding); with projection a table [P, H] passes through Linear(H, prefix_hidden) -> tanh
+ * -> Linear(prefix_hidden, 2*Ld*H).
  */
 final class PrefixEncoder {
   private final NDArray embedding;

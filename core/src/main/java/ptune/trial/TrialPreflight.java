@@ -98,11 +98,11 @@ public final class TrialPreflight {
     int offset = config.family() == BertConfig.Family.ROBERTA ? config.padTokenId() + 1 : 0;
     int limit = config.maxPositions() - offset;
     if (used > limit) {
-      String key = spec.hyperparameters().containsKey("max_len") || prompt == 0 ? "max_len" : "prefix_len";
+      String key = Hyperparameters.MAX_LEN.isSetIn(spec) || prompt == 0 ? "max_len" : "prefix_len";
       throw new InvalidTrialException(key, "max_len " + maxLength
           + (prompt > 0 ? " + prefix_len " + prompt + " = " + used : "")
           + " exceeds the " + limit + " positions of backbone " + spec.backbone()
-          + (task.kind() == TaskKind.SPAN_EXTRACTION && !spec.hyperparameters().containsKey("max_len")
+          + (task.kind() == TaskKind.SPAN_EXTRACTION && !Hyperparameters.MAX_LEN.isSetIn(spec)
               ? " (max_len defaults to " + maxLength + " for QA)" : ""));
     }
   }
