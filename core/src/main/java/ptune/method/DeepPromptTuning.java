@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import ptune.model.BertConfig;
 import ptune.model.BertModel;
@@ -75,6 +76,11 @@ public final class DeepPromptTuning implements TuningMethod {
       }
     }
     return past;
+  }
+
+  @Override
+  public Map<String, NDArray> foldedParameters() {
+    return prefixEncoder.folded();
   }
 
   @Override

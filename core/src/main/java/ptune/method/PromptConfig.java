@@ -37,6 +37,12 @@ public record PromptConfig(
     return new PromptConfig(length, depth, depthFromTop, true, hiddenSize, dropout, shiftPositions);
   }
 
+  /** This config with the prompts as a free table, as a folded checkpoint holds them. */
+  public PromptConfig withoutProjection() {
+    return new PromptConfig(length, depth, depthFromTop, false, projectionHidden, dropout,
+        shiftPositions);
+  }
+
   public PromptConfig withDropout(float p) {
     return new PromptConfig(length, depth, depthFromTop, projection, projectionHidden, p, shiftPositions);
   }

@@ -1,6 +1,7 @@
 package ptune.method;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Map;
 import ptune.model.BertModel;
 
 /**
@@ -20,4 +21,15 @@ public interface TuningMethod {
    * @return last hidden state of the real tokens [B, T, H] (prompt positions removed)
    */
   NDArray encode(BertModel model, EncoderInputs inputs, boolean training);
+
+  /**
+   * What to save in place of {@link #parameters()} once training is over (with the values to save
+   * in place): a method whose prompts come out of a reparameterization MLP runs it once and returns
+   * the prompts it generated, named as the table that holds them without projection, so the
+   * checkpoint needs no MLP and loads into the method built without projection (as PEFT saves
+   * prompts). Empty when there is nothing to fold.
+   */
+  default Map<String, NDArray> foldedParameters() {
+    return Map.of();
+  }
 }

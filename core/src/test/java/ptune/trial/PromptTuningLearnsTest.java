@@ -35,8 +35,8 @@ class PromptTuningLearnsTest {
     // 2 * layers * hidden * prefix + classifier (2 x 384 + 2)
     assertEquals(2L * 6 * 384 * 8 + 2 * 384 + 2, result.trainableParameters());
 
-    Evaluation reloaded = PromptTuningTrialRunner.evaluateCheckpoint(
-        Path.of(result.checkpointPath()), TestData.dir(), "cpu");
+    Evaluation reloaded = CheckpointModel.evaluateOnDev(
+        Path.of(result.checkpointPath()), null, TestData.dir(), "cpu");
     assertEquals(result.bestDevScore(), reloaded.selectionScore(), 1e-9);
   }
 }
