@@ -28,7 +28,7 @@ import ptune.trainer.TrainingOutcome;
  * Every task kind runs: classification, regression, multiple choice, token classification (NER,
  * SRL) and span extraction (SQuAD); {@link TaskSetup} pairs each with its encoder and head.
  *
- * <p>Hyperparameters: see {@link TrialHyperparameters}; data-size knobs: see {@link TrialSplits}
+ * <p>Hyperparameters: see {@link Hyperparameters}; data-size knobs: see {@link TrialSplits}
  * ({@code max_train_examples}, {@code max_dev_examples}, {@code max_test_examples}: seeded samples
  * that keep grouped examples whole; {@code held_out_fraction}: a part of train kept out of
  * training to select the epoch on, as an honest alternative to selecting on dev). A task with a
