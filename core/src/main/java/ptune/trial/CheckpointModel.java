@@ -2,8 +2,8 @@ package ptune.trial;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import ptune.backbone.Backbone;
@@ -20,8 +20,8 @@ import ptune.trainer.TrainerConfig;
 
 /**
  * A saved prompt loaded onto its backbone, ready to score examples: the model, the method and the
- * head built the way the trial built them ({@link TaskSetup}, {@link TrialHyperparameters}), with
- * every trainable value restored from the checkpoint. Scoring is serialized: one model serves one
+ * head built the way the trial built them ({@link TrialModel}), with every trainable value
+ * restored from the checkpoint. Scoring is serialized: one model serves one
  * caller at a time.
  */
 public final class CheckpointModel implements AutoCloseable {
