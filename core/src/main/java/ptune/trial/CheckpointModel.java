@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.checkpoint.PromptCheckpoint;
@@ -109,11 +108,8 @@ public final class CheckpointModel implements AutoCloseable {
 
   private Trainer trainer(EncodedSplit split) {
     if (trainer == null) {
-      Random init = new Random(0); // every trainable value is overwritten from the checkpoint
-      Trainer built = TrialModel.build(spec, backbone, setup, split.rows().get(0), manager, init,
-          TrialCheckpoint.promptFolded(checkpoint)).trainer();
-      built.restore(checkpoint.tensors());
-      trainer = built;
+      trainer = TrialModel.restore(checkpoint, spec, backbone, setup, split.rows().get(0), manager)
+          .trainer();
     }
     return trainer;
   }

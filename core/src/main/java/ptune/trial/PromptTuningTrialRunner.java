@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.dataset.Task;
@@ -36,9 +35,6 @@ import ptune.trainer.TrainingOutcome;
  * result carries the test metrics of the best dev epoch, as the official code reports them.
  */
 public final class PromptTuningTrialRunner implements TrialRunner {
-
-  /** Per-trial details for the log (under Spark: the job's log file, or the executor's log). */
-  private static final Logger LOG = Logger.getLogger(PromptTuningTrialRunner.class.getName());
 
   @Override
   public void validate(TrialSpec spec, Path dataDir) {
@@ -67,12 +63,13 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     Task task = TaskRegistry.get(spec.task());
     TrialSplits splits = TrialSplits.load(spec, task, env.dataDir(), true);
     TaskSetup setup = new TaskSetup(task, spec, backbone);
-    TrialFeatures features = encode(spec, task, backbone, setup, env, splits);
+    TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(),
+        splits);
     TrainerConfig config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
 
     try (NDManager manager = NDManager.newBaseManager(TrialDevice.of(env.device()))) {
       TrialModel built = TrialModel.build(spec, backbone, setup, features.train().rows().get(0),
-          manager, new Random(spec.seed() * 31 + 7), false);
+          manager, new Random(spec.seed() * 31 + 7));
       Trainer trainer = built.trainer();
       Function<EncodedSplit, SplitScorer> scorer =
           split -> new SplitScorer(task, split, trainer, config, manager);
@@ -108,18 +105,6 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           TrialDevice.describe(env.device()), features.origin(), null,
           checkpoint);
     }
-  }
-
-  private static TrialFeatures encode(TrialSpec spec, Task task, Backbone backbone,
-      TaskSetup setup, TrialEnvironment env, TrialSplits splits) {
-    long started = System.nanoTime();
-    TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(),
-        splits);
-    LOG.info(String.format("trial %s: %d train, %d held-out, %d dev, %d test examples encoded in"
-        + " %.2f s, %s", spec.trialId(), splits.train().size(), splits.heldOut().size(),
-        splits.dev().size(), splits.test().size(), (System.nanoTime() - started) / 1e9,
-        features.origin()));
-    return features;
   }
 
   private static EpochMetrics toEpochMetrics(EpochReport r, TestAtBestDev test) {

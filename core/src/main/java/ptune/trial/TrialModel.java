@@ -3,6 +3,7 @@ package ptune.trial;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
 import ptune.backbone.Backbone;
+import ptune.checkpoint.PromptCheckpoint;
 import ptune.head.TaskHead;
 import ptune.method.PromptConfig;
 import ptune.method.TuningMethod;
@@ -19,11 +20,29 @@ import ptune.trainer.Trainer;
 record TrialModel(BertModel model, TuningMethod method, TaskHead head, Trainer trainer) {
 
   /**
+   * A new model for training, its trainable values drawn from {@code init}.
+   *
    * @param firstRow any encoded example (multiple choice reads its number of choices)
-   * @param foldedPrompt the prompt is a checkpoint's folded table: build the method without its
-   *     reparameterization MLP whatever {@code prefix_projection} says
    */
   static TrialModel build(TrialSpec spec, Backbone backbone, TaskSetup setup,
+      EncodedExample firstRow, NDManager manager, Random init) {
+    return build(spec, backbone, setup, firstRow, manager, init, false);
+  }
+
+  /**
+   * The model a checkpoint was saved from, every trainable value restored from it. A folded prompt
+   * (the table its MLP generated) is loaded into the method built without the MLP.
+   */
+  static TrialModel restore(PromptCheckpoint checkpoint, TrialSpec spec, Backbone backbone,
+      TaskSetup setup, EncodedExample firstRow, NDManager manager) {
+    Random init = new Random(0); // every trainable value is overwritten from the checkpoint
+    TrialModel restored = build(spec, backbone, setup, firstRow, manager, init,
+        TrialCheckpoint.promptFolded(checkpoint));
+    restored.trainer().restore(checkpoint.tensors());
+    return restored;
+  }
+
+  private static TrialModel build(TrialSpec spec, Backbone backbone, TaskSetup setup,
       EncodedExample firstRow, NDManager manager, Random init, boolean foldedPrompt) {
     float dropout = TrialHyperparameters.dropout(spec);
     BertModel model = backbone.newModel(manager, dropout, dropout);
