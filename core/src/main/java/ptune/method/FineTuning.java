@@ -5,7 +5,7 @@ import ptune.model.BertModel;
 
 /** Full fine-tuning (FT): every backbone weight trains; no prompts. */
 public final class FineTuning implements TuningMethod {
-  /** The official P-tuning v2 fine-tuning baseline's learning rate. */
+  /** Tunes the backbone; 2e-5 is the official P-tuning v2 fine-tuning baseline's learning rate. */
   public static final MethodDefinition DEFINITION = new MethodDefinition("ft", "FT", true, 2e-5,
       PromptPlacement.NONE, (model, prompt, manager, random) -> new FineTuning(model));
 

@@ -35,8 +35,7 @@ public final class PromptTuning implements TuningMethod {
     float[] init = new float[length * h];
     float[] vocab = model.embeddings().wordEmbeddingRows(random, length);
     System.arraycopy(vocab, 0, init, 0, init.length);
-    this.prompts = parameters.add(TABLE,
-        manager.create(init, new Shape(length, h)));
+    this.prompts = parameters.add(TABLE, manager.create(init, new Shape(length, h)));
     this.projection = config.projection()
         ? new PromptMlp("prompt_encoder.trans", parameters, manager, random, h,
             config.projectionHidden(), h)
