@@ -5,17 +5,16 @@ import ptune.model.BertModel;
 
 /** Full fine-tuning (FT): every backbone weight trains; no prompts. */
 public final class FineTuning implements TuningMethod {
+  /** Tunes the backbone; 2e-5 is the official P-tuning v2 fine-tuning baseline's learning rate. */
+  public static final MethodDefinition DEFINITION = new MethodDefinition("ft", "FT", true, 2e-5,
+      PromptPlacement.NONE, (model, prompt, manager, random) -> new FineTuning(model));
+
   private final TrainableParameters parameters = new TrainableParameters();
 
   public FineTuning(BertModel model) {
     for (BertModel.NamedParameter p : model.namedParameters()) {
       parameters.add(p.name(), p.parameter().getArray());
     }
-  }
-
-  @Override
-  public String name() {
-    return "ft";
   }
 
   @Override
@@ -33,10 +32,5 @@ public final class FineTuning implements TuningMethod {
         null,
         null,
         training);
-  }
-
-  @Override
-  public int positionsUsed() {
-    return 0;
   }
 }

@@ -7,8 +7,9 @@ import java.util.Random;
 
 /**
  * The reparameterization MLP of the official PrefixEncoder: Linear(in, hidden) -> tanh ->
- * Linear(hidden, out). Prompts are generated through it at every forward pass, in training and
- * evaluation alike; the prompt checkpoint holds its weights (nothing folds it into a flat prefix).
+ * Linear(hidden, out). Prompts are generated through it at every forward pass of a trial, in
+ * training and evaluation alike; the saved checkpoint holds the prompts it generates instead of its
+ * weights ({@link TuningMethod#foldedParameters}), so a loaded prompt runs without it.
  */
 final class PromptMlp {
   private final NDArray w1, b1, w2, b2;

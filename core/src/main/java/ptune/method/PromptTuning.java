@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
 import java.util.Random;
 import ptune.model.BertModel;
 
@@ -19,6 +20,10 @@ import ptune.model.BertModel;
  * prompts are initialized from randomly sampled vocabulary embeddings, as Lester et al. recommend.
  */
 public final class PromptTuning implements TuningMethod {
+  public static final MethodDefinition DEFINITION = new MethodDefinition("pt", "PT", false, 1e-2,
+      PromptPlacement.INPUT, PromptTuning::new);
+
+  private static final String TABLE = "prompt_encoder.embedding.weight";
   private final TrainableParameters parameters = new TrainableParameters();
   private final int length;
   private final NDArray prompts; // [P, H], or the MLP's input when projected
@@ -30,8 +35,7 @@ public final class PromptTuning implements TuningMethod {
     float[] init = new float[length * h];
     float[] vocab = model.embeddings().wordEmbeddingRows(random, length);
     System.arraycopy(vocab, 0, init, 0, init.length);
-    this.prompts = parameters.add("prompt_encoder.embedding.weight",
-        manager.create(init, new Shape(length, h)));
+    this.prompts = parameters.add(TABLE, manager.create(init, new Shape(length, h)));
     this.projection = config.projection()
         ? new PromptMlp("prompt_encoder.trans", parameters, manager, random, h,
             config.projectionHidden(), h)
@@ -39,18 +43,14 @@ public final class PromptTuning implements TuningMethod {
   }
 
   @Override
-  public String name() {
-    return "pt";
-  }
-
-  @Override
   public TrainableParameters parameters() {
     return parameters;
   }
 
+  /** With projection: the prompts [P, H] the MLP generates, as the free table is named. */
   @Override
-  public int positionsUsed() {
-    return length;
+  public Map<String, NDArray> foldedParameters() {
+    return projection == null ? Map.of() : Map.of(TABLE, projection.forward(prompts));
   }
 
   @Override

@@ -2,14 +2,33 @@ package ptune.method;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import ptune.model.BertModel;
 
-/** The one place that knows every tuning method by name. */
+/**
+ * The one place that lists every tuning method: each declares its own {@link MethodDefinition};
+ * configs, the trial runner, the driver's checks, the bench and the tables all ask here. A new
+ * method is its own class plus one entry in {@link #ALL}.
+ */
 public final class TuningMethods {
-  public static final List<String> NAMES = List.of("ft", "pt", "pt2");
+  /** In the paper's row order (FT, PT, PT-2), which tables follow. */
+  public static final List<MethodDefinition> ALL =
+      List.of(FineTuning.DEFINITION, PromptTuning.DEFINITION, DeepPromptTuning.DEFINITION);
+
+  public static final List<String> NAMES = ALL.stream().map(MethodDefinition::name).toList();
 
   private TuningMethods() {}
+
+  public static Optional<MethodDefinition> find(String name) {
+    return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  /** @throws IllegalArgumentException for an unknown name, listing the known ones */
+  public static MethodDefinition get(String name) {
+    return find(name).orElseThrow(() -> new IllegalArgumentException(
+        "unknown method '" + name + "'; known methods: " + NAMES));
+  }
 
   /**
    * Creates the method and freezes the backbone unless the method tunes it.
@@ -18,15 +37,9 @@ public final class TuningMethods {
    */
   public static TuningMethod create(
       String name, BertModel model, PromptConfig prompt, NDManager manager, Random random) {
-    TuningMethod method =
-        switch (name) {
-          case "ft" -> new FineTuning(model);
-          case "pt" -> new PromptTuning(model, prompt, manager, random);
-          case "pt2" -> new PrefixTuning(model.config(), prompt, manager, random);
-          default -> throw new IllegalArgumentException(
-              "unknown method '" + name + "'; known methods: " + NAMES);
-        };
-    if (!(method instanceof FineTuning)) {
+    MethodDefinition definition = get(name);
+    TuningMethod method = definition.factory().create(model, prompt, manager, random);
+    if (!definition.tunesBackbone()) {
       model.freezeParameters(true);
     }
     return method;

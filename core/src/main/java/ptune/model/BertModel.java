@@ -15,9 +15,11 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import ptune.backbone.weights.HostTensor;
 import ptune.backbone.weights.WeightSet;
+import ptune.model.ProjectionAdapter.Projection;
 
 /**
  * A BERT / RoBERTa encoder as DJL blocks on the PyTorch engine, read top to bottom like Hugging
@@ -145,6 +147,11 @@ public final class BertModel extends AbstractBlock {
     return hidden;
   }
 
+  /** Layer {@code layer}'s self-attention, where a method may attach a {@link ProjectionAdapter}. */
+  public BertSelfAttention selfAttention(int layer) {
+    return layers.get(layer).self;
+  }
+
   /**
    * Position ids of the real tokens. With {@code pastLength} P > 0 they start at P, as Hugging Face
    * does when prefixes arrive as past keys (and as the official P-tuning v2 code therefore trains);
@@ -193,8 +200,8 @@ public final class BertModel extends AbstractBlock {
     return mlmHead.forward(lastHiddenState, embeddings.wordEmbeddingWeight());
   }
 
-  // AbstractBlock declares the two methods below. ptune never runs BertModel as a DJL Block (no
-  // Predictor, no DJL Trainer): the methods call forward(...) with the prompts they need.
+  // Not dead code: DJL makes both abstract (AbstractBaseBlock.forwardInternal, Block.getOutputShapes).
+  // ptune never runs BertModel as a DJL Block; the methods call forward(...) with their prompts.
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -202,7 +209,7 @@ public final class BertModel extends AbstractBlock {
         "BertModel is not run as a DJL Block: call forward(...) with embeddings, types, positions and mask");
   }
 
-  // Kept accurate because DJL's Block description (toString) asks for it: (ids) -> [batch, seq, hidden].
+  // Kept accurate for DJL's Block description (toString of an initialized block): (ids) -> [B, T, H].
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     Shape ids = inputShapes[0];
@@ -331,10 +338,14 @@ public final class BertModel extends AbstractBlock {
     }
   }
 
-  /** Multi-head self-attention whose keys and values may be extended by a trainable prefix. */
+  /**
+   * Multi-head self-attention whose keys and values may be extended by a trainable prefix, and
+   * whose projections may be changed by a {@link ProjectionAdapter}.
+   */
   public static final class BertSelfAttention extends HfBlock {
     private final BertConfig config;
     private final Parameter qW, qB, kW, kB, vW, vB;
+    private final EnumMap<Projection, ProjectionAdapter> adapters = new EnumMap<>(Projection.class);
 
     BertSelfAttention(BertConfig c) {
       this.config = c;
@@ -345,6 +356,23 @@ public final class BertModel extends AbstractBlock {
       kB = param("key.bias", h);
       vW = param("value.weight", h, h);
       vB = param("value.bias", h);
+    }
+
+    /** Adds {@code adapter}'s delta to that projection from now on; null removes it. */
+    public void adapt(Projection projection, ProjectionAdapter adapter) {
+      if (adapter == null) {
+        adapters.remove(projection);
+      } else {
+        adapters.put(projection, adapter);
+      }
+    }
+
+    /** W x + b, plus the adapter's delta when one is attached. */
+    private NDArray project(NDArray hidden, Projection projection,
+        Parameter weight, Parameter bias) {
+      NDArray out = linear(hidden, weight, bias);
+      ProjectionAdapter adapter = adapters.get(projection);
+      return adapter == null ? out : out.add(adapter.delta(hidden));
     }
 
     /** [B, T, H] to [B, nH, T, dH]. */
@@ -361,9 +389,9 @@ public final class BertModel extends AbstractBlock {
      * @return context [B, T, H]
      */
     NDArray forward(NDArray hidden, NDArray additiveMask, NDList past, boolean training) {
-      NDArray q = splitHeads(linear(hidden, qW, qB));
-      NDArray k = splitHeads(linear(hidden, kW, kB));
-      NDArray v = splitHeads(linear(hidden, vW, vB));
+      NDArray q = splitHeads(project(hidden, Projection.QUERY, qW, qB));
+      NDArray k = splitHeads(project(hidden, Projection.KEY, kW, kB));
+      NDArray v = splitHeads(project(hidden, Projection.VALUE, vW, vB));
       if (past != null) {
         k = past.get(0).concat(k, 2); // [B, nH, P+T, dH]
         v = past.get(1).concat(v, 2);

@@ -3,10 +3,8 @@ package ptune.trial;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.checkpoint.PromptCheckpoint;
@@ -14,19 +12,15 @@ import ptune.dataset.Example;
 import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;
 import ptune.features.SpanPrediction;
-import ptune.head.TaskHead;
-import ptune.method.TuningMethod;
-import ptune.method.TuningMethods;
 import ptune.metrics.Evaluation;
 import ptune.metrics.Predictions;
-import ptune.model.BertModel;
 import ptune.trainer.Trainer;
 import ptune.trainer.TrainerConfig;
 
 /**
  * A saved prompt loaded onto its backbone, ready to score examples: the model, the method and the
- * head built the way the trial built them ({@link TaskSetup}, {@link TrialHyperparameters}), with
- * every trainable value restored from the checkpoint. Scoring is serialized: one model serves one
+ * head built the way the trial built them ({@link TrialModel}), with every trainable value
+ * restored from the checkpoint. Scoring is serialized: one model serves one
  * caller at a time.
  */
 public final class CheckpointModel implements AutoCloseable {
@@ -48,7 +42,7 @@ public final class CheckpointModel implements AutoCloseable {
     this.backbone = backbone;
     this.setup = new TaskSetup(task, spec, backbone);
     this.config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());
-    this.manager = NDManager.newBaseManager(PromptTuningTrialRunner.device(device));
+    this.manager = NDManager.newBaseManager(TrialDevice.of(device));
   }
 
   /**
@@ -58,7 +52,7 @@ public final class CheckpointModel implements AutoCloseable {
    */
   public static CheckpointModel open(PromptCheckpoint checkpoint, String backboneName,
       String device) {
-    TrialSpec spec = specOf(checkpoint);
+    TrialSpec spec = TrialCheckpoint.specOf(checkpoint);
     String name = backboneName == null ? spec.backbone() : backboneName;
     Backbone backbone;
     try {
@@ -68,19 +62,6 @@ public final class CheckpointModel implements AutoCloseable {
     }
     checkpoint.checkBackbone(backbone);
     return new CheckpointModel(checkpoint, spec, backbone, device);
-  }
-
-  /** The trial's spec as the checkpoint records it (backbone, method, task, seed, settings). */
-  public static TrialSpec specOf(PromptCheckpoint checkpoint) {
-    Map<String, String> s = checkpoint.settings();
-    Map<String, String> hp = new LinkedHashMap<>();
-    s.forEach((k, v) -> {
-      if (k.startsWith("hp.")) {
-        hp.put(k.substring(3), v);
-      }
-    });
-    return TrialSpec.of("", s.get(PromptCheckpoint.BACKBONE), s.get(PromptCheckpoint.METHOD),
-        s.get(PromptCheckpoint.TASK), Long.parseLong(s.getOrDefault("seed", "0")), hp);
   }
 
   public Task task() {
@@ -127,17 +108,26 @@ public final class CheckpointModel implements AutoCloseable {
 
   private Trainer trainer(EncodedSplit split) {
     if (trainer == null) {
-      float dropout = TrialHyperparameters.dropout(spec);
-      Random init = new Random(0); // every trainable value is overwritten from the checkpoint
-      BertModel model = backbone.newModel(manager, dropout, dropout);
-      TuningMethod method = TuningMethods.create(spec.method(), model,
-          TrialHyperparameters.prompt(spec, model.config().numLayers()), manager, init);
-      TaskHead head = setup.head(model, split.rows().get(0), dropout, manager, init);
-      Trainer built = new Trainer(model, method, head, backbone.tokenizer().padId());
-      built.restore(checkpoint.tensors());
-      trainer = built;
+      trainer = TrialModel.restore(checkpoint, spec, backbone, setup, split.rows().get(0), manager)
+          .trainer();
     }
     return trainer;
+  }
+
+  /**
+   * Loads a saved prompt checkpoint onto a backbone and scores it on the dev examples its trial
+   * used.
+   *
+   * @param backboneName null for the backbone the checkpoint records; any other backbone than the
+   *     one the prompt was trained on is refused
+   */
+  public static Evaluation evaluateOnDev(Path checkpointDir, String backboneName, Path dataDir,
+      String device) throws IOException {
+    PromptCheckpoint checkpoint = PromptCheckpoint.load(checkpointDir);
+    try (CheckpointModel model = open(checkpoint, backboneName, device)) {
+      TrialSplits splits = TrialSplits.load(model.spec(), model.task(), dataDir, false);
+      return model.evaluate(splits.dev());
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.logging.Logger;
 import ptune.backbone.Backbone;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
@@ -23,6 +24,9 @@ import ptune.trainer.EncodedExample;
  * which happened and why, and goes into the trial's result row.
  */
 final class TrialFeatures {
+  /** Per-trial details for the log (under Spark: the job's log file, or the executor's log). */
+  private static final Logger LOG = Logger.getLogger(TrialFeatures.class.getName());
+
   private final EncodedSplit train;
   private final EncodedSplit dev;
   private final EncodedSplit heldOut;
@@ -45,8 +49,20 @@ final class TrialFeatures {
     }
   }
 
+  /** Encodes the splits and logs their sizes, the time taken and {@link #origin}. */
   static TrialFeatures encode(TrialSpec spec, Task task, Backbone backbone, TaskSetup setup,
       FeatureSource source, TrialSplits splits) {
+    long started = System.nanoTime();
+    TrialFeatures features = storedOrTokenized(spec, task, backbone, setup, source, splits);
+    LOG.info(String.format("trial %s: %d train, %d held-out, %d dev, %d test examples encoded in"
+        + " %.2f s, %s", spec.trialId(), splits.train().size(), splits.heldOut().size(),
+        splits.dev().size(), splits.test().size(), (System.nanoTime() - started) / 1e9,
+        features.origin()));
+    return features;
+  }
+
+  private static TrialFeatures storedOrTokenized(TrialSpec spec, Task task, Backbone backbone,
+      TaskSetup setup, FeatureSource source, TrialSplits splits) {
     String reason;
     if (!ExampleFeatures.storable(task.kind())) {
       reason = "features of " + task.kind() + " tasks are not stored";

@@ -3,11 +3,13 @@ package ptune.trial;
 import ptune.dataset.TaskKind;
 import ptune.features.QaWindowEncoder;
 import ptune.method.PromptConfig;
+import ptune.method.TuningMethods;
 import ptune.trainer.TrainerConfig;
 
 /**
- * The hyperparameter keys a trial understands, their defaults (the official P-tuning v2 ones
- * where it has them), and their translation into trainer and prompt settings.
+ * The trial's hyperparameters ({@link Hyperparameters} defines the keys and their defaults)
+ * translated into trainer and prompt settings, with the defaults that depend on the trial: the
+ * method's learning rate, the task kind's schedule and input length, the backbone's depth.
  */
 public final class TrialHyperparameters {
   public static final String CLASSIFIER = "classifier";
@@ -16,52 +18,53 @@ public final class TrialHyperparameters {
   private TrialHyperparameters() {}
 
   public static TrainerConfig trainer(TrialSpec spec, boolean sequenceLabeling) {
-    double lr = spec.getDouble("lr", spec.method().equals("ft") ? 2e-5 : 1e-2);
-    TrainerConfig.Schedule schedule = TrainerConfig.Schedule.valueOf(
-        spec.get("schedule", sequenceLabeling ? "exponential" : "linear").toUpperCase());
+    double lr = Hyperparameters.LR.readOr(spec,
+        TuningMethods.get(spec.method()).defaultLearningRate());
+    TrainerConfig.Schedule schedule = TrainerConfig.Schedule.valueOf(Hyperparameters.SCHEDULE
+        .readOr(spec, sequenceLabeling ? "exponential" : "linear").toUpperCase());
     return new TrainerConfig(
         lr,
-        spec.getInt("epochs", 10),
-        spec.getInt("batch_size", 16),
-        spec.getDouble("weight_decay", 0),
-        spec.getDouble("warmup_ratio", 0),
+        Hyperparameters.EPOCHS.read(spec),
+        Hyperparameters.BATCH_SIZE.read(spec),
+        Hyperparameters.WEIGHT_DECAY.read(spec),
+        Hyperparameters.WARMUP_RATIO.read(spec),
         schedule,
-        spec.getDouble("gamma", 0.95),
-        spec.getDouble("max_grad_norm", 1.0),
-        spec.getInt("accumulation", 1),
-        spec.getInt("patience", 0),
-        spec.getInt("eval_batch_size", 32),
+        Hyperparameters.GAMMA.read(spec),
+        Hyperparameters.MAX_GRAD_NORM.read(spec),
+        Hyperparameters.ACCUMULATION.read(spec),
+        Hyperparameters.PATIENCE.read(spec),
+        Hyperparameters.EVAL_BATCH_SIZE.read(spec),
         spec.seed());
   }
 
   public static PromptConfig prompt(TrialSpec spec, int numLayers) {
     return new PromptConfig(
-        spec.getInt("prefix_len", 16),
-        spec.getInt("prefix_depth", numLayers),
-        spec.get("prefix_depth_from", "bottom").equals("top"),
-        spec.getBoolean("prefix_projection", false),
-        spec.getInt("prefix_hidden", 512),
-        (float) spec.getDouble("dropout", 0.1),
-        spec.getBoolean("shift_positions", true));
+        Hyperparameters.PREFIX_LEN.read(spec),
+        Hyperparameters.PREFIX_DEPTH.readOr(spec, numLayers),
+        Hyperparameters.PREFIX_DEPTH_FROM.read(spec).equals("top"),
+        Hyperparameters.PREFIX_PROJECTION.read(spec),
+        Hyperparameters.PREFIX_HIDDEN.read(spec),
+        dropout(spec),
+        Hyperparameters.SHIFT_POSITIONS.read(spec));
   }
 
   public static float dropout(TrialSpec spec) {
-    return (float) spec.getDouble("dropout", 0.1);
+    return Hyperparameters.DROPOUT.read(spec).floatValue();
   }
 
   public static int maxLength(TrialSpec spec) {
-    return spec.getInt("max_len", 128);
+    return Hyperparameters.MAX_LEN.read(spec);
   }
 
   /** {@code max_len}; QA defaults to the official 384 (its script ignores --max_seq_length). */
   public static int maxLength(TrialSpec spec, TaskKind kind) {
     return kind == TaskKind.SPAN_EXTRACTION
-        ? spec.getInt("max_len", QaWindowEncoder.DEFAULT_MAX_LENGTH) : maxLength(spec);
+        ? Hyperparameters.MAX_LEN.readOr(spec, QaWindowEncoder.DEFAULT_MAX_LENGTH) : maxLength(spec);
   }
 
   /** {@code doc_stride}: overlap of consecutive QA windows, official 128. */
   public static int docStride(TrialSpec spec) {
-    return spec.getInt("doc_stride", QaWindowEncoder.DEFAULT_STRIDE);
+    return Hyperparameters.DOC_STRIDE.read(spec);
   }
 
   /**
@@ -69,7 +72,7 @@ public final class TrialHyperparameters {
    * MLM head, the paper's ablation; {@code label_words} sets them).
    */
   public static String head(TrialSpec spec) {
-    String head = spec.get("head", CLASSIFIER);
+    String head = Hyperparameters.HEAD.read(spec);
     if (!head.equals(CLASSIFIER) && !head.equals(VERBALIZER)) {
       throw new IllegalArgumentException("head must be classifier or verbalizer, got " + head);
     }

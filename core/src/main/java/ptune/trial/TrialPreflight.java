@@ -10,7 +10,9 @@ import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
 import ptune.dataset.TaskRegistry;
+import ptune.method.MethodDefinition;
 import ptune.method.PromptConfig;
+import ptune.method.PromptPlacement;
 import ptune.method.TuningMethods;
 import ptune.model.BertConfig;
 
@@ -22,20 +24,14 @@ import ptune.model.BertConfig;
  */
 public final class TrialPreflight {
 
-  /** The methods that train a prompt: without one they would silently be "train the head only". */
-  private static final List<String> PROMPT_METHODS = List.of("pt", "pt2");
-
   private TrialPreflight() {}
 
   public static void check(TrialSpec spec, Path dataDir) {
     Task task = task(spec);
-    if (!TuningMethods.NAMES.contains(spec.method())) {
-      throw new InvalidTrialException("method", "unknown method '" + spec.method() + "'; known methods: "
-          + TuningMethods.NAMES);
-    }
+    MethodDefinition method = method(spec);
     BertConfig backbone = architecture(spec);
-    checkPrompt(spec, backbone);
-    checkPositions(spec, task, backbone);
+    checkPrompt(spec, method, backbone);
+    checkPositions(spec, method, task, backbone);
     try {
       TrialHyperparameters.head(spec);
     } catch (IllegalArgumentException e) {
@@ -52,6 +48,14 @@ public final class TrialPreflight {
     }
   }
 
+  private static MethodDefinition method(TrialSpec spec) {
+    try {
+      return TuningMethods.get(spec.method());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTrialException("method", e.getMessage());
+    }
+  }
+
   private static BertConfig architecture(TrialSpec spec) {
     try {
       return BackboneRegistry.architecture(spec.backbone());
@@ -61,53 +65,46 @@ public final class TrialPreflight {
     }
   }
 
-  private static void checkPrompt(TrialSpec spec, BertConfig config) {
-    if (!PROMPT_METHODS.contains(spec.method())) {
+  /** A prompt method without a prompt would silently be "train the head only". */
+  private static void checkPrompt(TrialSpec spec, MethodDefinition method, BertConfig config) {
+    if (method.prompt() == PromptPlacement.NONE) {
       return;
     }
-    int length = TrialHyperparameters.prompt(spec, config.numLayers()).length();
+    PromptConfig prompt = TrialHyperparameters.prompt(spec, config.numLayers());
+    int length = prompt.length();
     if (length < 1) {
       throw new InvalidTrialException("prefix_len", "must be >= 1 for method " + spec.method()
           + " (0 would train only the head, another method), got " + length);
     }
-    if (spec.method().equals("pt2")) {
-      int depth = spec.getInt("prefix_depth", config.numLayers());
+    if (method.prompt() == PromptPlacement.EVERY_LAYER) {
+      int depth = prompt.depth();
       if (depth < 1 || depth > config.numLayers()) {
         throw new InvalidTrialException("prefix_depth", "must be between 1 and the backbone's "
-            + config.numLayers() + " layers for pt2, got " + depth);
+            + config.numLayers() + " layers for " + spec.method() + ", got " + depth);
       }
     }
   }
 
   /**
    * The positions a trial uses are its input ({@code max_len}) plus the prompt tokens the method
-   * puts in front ({@link ptune.method.TuningMethod#positionsUsed()}: pt always, pt2 when
-   * {@code shift_positions}); RoBERTa numbers positions from {@code pad + 1}.
+   * puts in front ({@link PromptPlacement#positionsUsed}: pt always, pt2 when {@code
+   * shift_positions}); RoBERTa numbers positions from {@code pad + 1}.
    */
-  private static void checkPositions(TrialSpec spec, Task task, BertConfig config) {
+  private static void checkPositions(TrialSpec spec, MethodDefinition method, Task task,
+      BertConfig config) {
     int maxLength = TrialHyperparameters.maxLength(spec, task.kind());
-    int prompt = promptPositions(spec, config);
+    int prompt = method.prompt().positionsUsed(TrialHyperparameters.prompt(spec, config.numLayers()));
     int used = maxLength + prompt;
     int offset = config.family() == BertConfig.Family.ROBERTA ? config.padTokenId() + 1 : 0;
     int limit = config.maxPositions() - offset;
     if (used > limit) {
-      String key = spec.hyperparameters().containsKey("max_len") || prompt == 0 ? "max_len" : "prefix_len";
+      String key = Hyperparameters.MAX_LEN.isSetIn(spec) || prompt == 0 ? "max_len" : "prefix_len";
       throw new InvalidTrialException(key, "max_len " + maxLength
           + (prompt > 0 ? " + prefix_len " + prompt + " = " + used : "")
           + " exceeds the " + limit + " positions of backbone " + spec.backbone()
-          + (task.kind() == TaskKind.SPAN_EXTRACTION && !spec.hyperparameters().containsKey("max_len")
+          + (task.kind() == TaskKind.SPAN_EXTRACTION && !Hyperparameters.MAX_LEN.isSetIn(spec)
               ? " (max_len defaults to " + maxLength + " for QA)" : ""));
     }
-  }
-
-  /** The prompt tokens in front of the input, counted as {@link ptune.method.TuningMethod#positionsUsed()} does. */
-  private static int promptPositions(TrialSpec spec, BertConfig config) {
-    PromptConfig prompt = TrialHyperparameters.prompt(spec, config.numLayers());
-    return switch (spec.method()) {
-      case "pt" -> prompt.length();
-      case "pt2" -> prompt.shiftPositions() ? prompt.length() : 0;
-      default -> 0;
-    };
   }
 
   /**

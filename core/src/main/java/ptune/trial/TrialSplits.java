@@ -34,13 +34,13 @@ record TrialSplits(List<Example> train, List<Example> heldOut, List<Example> dev
    */
   static TrialSplits load(TrialSpec spec, Task task, Path dataDir, boolean withTest) {
     Random data = new Random(spec.seed());
-    ReadOptions options = spec.getBoolean("skip_bad_records", false)
+    ReadOptions options = Hyperparameters.SKIP_BAD_RECORDS.read(spec)
         ? ReadOptions.SKIP_BAD_RECORDS : ReadOptions.STRICT;
     List<Example> train = Subsample.upTo(read(spec, task, Split.TRAIN, dataDir, options),
-        spec.getInt("max_train_examples", Integer.MAX_VALUE), data);
+        Hyperparameters.MAX_TRAIN_EXAMPLES.read(spec), data);
     List<Example> dev = Subsample.upTo(read(spec, task, Split.DEV, dataDir, options),
-        spec.getInt("max_dev_examples", Integer.MAX_VALUE), data);
-    double heldOutFraction = spec.getDouble("held_out_fraction", 0);
+        Hyperparameters.MAX_DEV_EXAMPLES.read(spec), data);
+    double heldOutFraction = Hyperparameters.HELD_OUT_FRACTION.read(spec);
     Subsample.Parts parts = Subsample.holdOut(train, heldOutFraction, data);
     if (parts.rest().isEmpty()) {
       throw new IllegalArgumentException("no training examples left: " + train.size()
@@ -50,7 +50,7 @@ record TrialSplits(List<Example> train, List<Example> heldOut, List<Example> dev
     // Drawn from its own generator, so that asking for test leaves every other draw as it was.
     List<Example> test = withTest && task.labelledTest()
         ? Subsample.upTo(read(spec, task, Split.TEST, dataDir, options),
-            spec.getInt("max_test_examples", Integer.MAX_VALUE), new Random(spec.seed() + 1))
+            Hyperparameters.MAX_TEST_EXAMPLES.read(spec), new Random(spec.seed() + 1))
         : List.of();
     return new TrialSplits(parts.rest(), parts.heldOut(), dev, test);
   }

@@ -28,7 +28,7 @@ record Verbalizer(List<String> words, int[] ids) {
       Map.entry("sst2", List.of("terrible", "great"))); // 0 negative, 1 positive
 
   static Verbalizer of(Task task, TrialSpec spec, SubwordTokenizer tokenizer) {
-    String configured = spec.get("label_words", null);
+    String configured = Hyperparameters.LABEL_WORDS.readOr(spec, null);
     List<String> words = configured != null
         ? Arrays.stream(configured.split(",")).map(String::trim).toList()
         : DEFAULT_WORDS.get(task.name());

@@ -29,7 +29,7 @@ class CheckpointBackboneTest {
         Map.of("prefix", new long[] {1})).save(dir);
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PromptTuningTrialRunner.evaluateCheckpoint(dir, "bge-small", tmp, "cpu"));
+        () -> CheckpointModel.evaluateOnDev(dir, "bge-small", tmp, "cpu"));
     assertTrue(e.getMessage().contains("minilm-l6") && e.getMessage().contains("bge-small"),
         e.getMessage());
   }

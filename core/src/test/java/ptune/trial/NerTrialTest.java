@@ -51,7 +51,7 @@ class NerTrialTest {
     // 2 * layers * hidden * prefix + token classifier (9 x 384 + 9)
     assertEquals(2L * 6 * 384 * 8 + 9 * 384 + 9, result.trainableParameters());
 
-    assertEquals(result.bestDevScore(), PromptTuningTrialRunner.evaluateCheckpoint(
-        Path.of(result.checkpointPath()), DataDirectory.resolve(), "cpu").selectionScore(), 1e-9);
+    assertEquals(result.bestDevScore(), CheckpointModel.evaluateOnDev(
+        Path.of(result.checkpointPath()), null, DataDirectory.resolve(), "cpu").selectionScore(), 1e-9);
   }
 }

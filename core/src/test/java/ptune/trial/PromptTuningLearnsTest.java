@@ -36,8 +36,8 @@ class PromptTuningLearnsTest {
     // 2 * layers * hidden * prefix + classifier (2 x 384 + 2)
     assertEquals(2L * 6 * 384 * 8 + 2 * 384 + 2, result.trainableParameters());
 
-    Evaluation reloaded = PromptTuningTrialRunner.evaluateCheckpoint(
-        Path.of(result.checkpointPath()), DataDirectory.resolve(), "cpu");
+    Evaluation reloaded = CheckpointModel.evaluateOnDev(
+        Path.of(result.checkpointPath()), null, DataDirectory.resolve(), "cpu");
     assertEquals(result.bestDevScore(), reloaded.selectionScore(), 1e-9);
   }
 }

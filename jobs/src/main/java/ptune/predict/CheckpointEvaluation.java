@@ -24,6 +24,7 @@ import ptune.dataset.TaskRegistry;
 import ptune.metrics.Evaluation;
 import ptune.metrics.TaskEvaluator;
 import ptune.trial.CheckpointModel;
+import ptune.trial.TrialCheckpoint;
 
 /**
  * Scores a saved prompt on a whole labelled split, or on a file in a task's format, with every
@@ -61,7 +62,7 @@ public final class CheckpointEvaluation {
 
   public static Result run(Request request, Configuration conf) {
     PromptCheckpoint checkpoint = CheckpointSource.load(request.checkpoint(), conf);
-    Task checkpointTask = TaskRegistry.get(CheckpointModel.specOf(checkpoint).task());
+    Task checkpointTask = TaskRegistry.get(TrialCheckpoint.specOf(checkpoint).task());
     Task task = request.task() == null ? checkpointTask : TaskRegistry.get(request.task());
     Map<String, String> declared = LabelMapping.parse(request.labelMap());
     LabelMapping mapping = LabelMapping.between(task, checkpointTask, declared);

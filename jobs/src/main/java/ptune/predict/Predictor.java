@@ -12,6 +12,7 @@ import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Task;
 import ptune.dataset.TaskRegistry;
 import ptune.trial.CheckpointModel;
+import ptune.trial.TrialCheckpoint;
 
 /**
  * Applies a prompt checkpoint to an input file as a Spark job: the input is parsed and checked,
@@ -35,7 +36,7 @@ public final class Predictor {
   public static long run(SparkSession spark, Request request) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     PromptCheckpoint checkpoint = CheckpointSource.load(request.checkpoint(), conf);
-    Task checkpointTask = TaskRegistry.get(CheckpointModel.specOf(checkpoint).task());
+    Task checkpointTask = TaskRegistry.get(TrialCheckpoint.specOf(checkpoint).task());
     Task task = request.task() == null ? checkpointTask : TaskRegistry.get(request.task());
     PredictionTransformer.requireSupported(checkpointTask);
     if (task.kind() != checkpointTask.kind()) {

@@ -48,6 +48,7 @@ import ptune.featurestore.FeatureShard;
 import ptune.featurestore.StoredExample;
 import ptune.results.SweepLayout;
 import ptune.trial.ExampleFeatures;
+import ptune.trial.Hyperparameters;
 import ptune.trial.TrialSpec;
 
 /**
@@ -98,7 +99,7 @@ public final class FeaturePreprocessor {
       Task task = TaskRegistry.get(spec.task());
       FeatureSetKey key = ExampleFeatures.key(spec, task);
       keys.putIfAbsent(key, task);
-      if (spec.getBoolean("skip_bad_records", false)) {
+      if (Hyperparameters.SKIP_BAD_RECORDS.read(spec)) {
         skipping.add(key); // strict trials of the same set still read the raw data and fail on their own
       }
     }

@@ -9,6 +9,17 @@ public enum HyperparameterType {
   BOOLEAN,
   STRING;
 
+  /** The type of a built-in key, from the Java type {@code ptune.trial.Hyperparameter} declares. */
+  static HyperparameterType of(Class<?> type) {
+    if (type == Integer.class) {
+      return INT;
+    }
+    if (type == Double.class) {
+      return DOUBLE;
+    }
+    return type == Boolean.class ? BOOLEAN : STRING;
+  }
+
   /** The canonical string a trial spec stores, or null when {@code value} is not of this type. */
   String canonical(JsonNode value) {
     return switch (this) {

@@ -38,6 +38,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import ptune.trial.Hyperparameters;
 
 /**
  * The figures of a sweep, as JFreeChart charts ({@link FigureWriter} writes them as PNG and SVG).
@@ -45,6 +46,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * std over seeds; dashed grey is the majority class; hollow markers are published numbers.
  */
 public final class Charts {
+  private static final String PREFIX_LEN = Hyperparameters.PREFIX_LEN.name();
+
 
   static {
     // Charts are drawn on servers and executors without a display.
@@ -183,14 +186,14 @@ public final class Charts {
   public static JFreeChart devScoreByPromptLength(List<TrialRecord> records, String backbone, MethodPalette palette) {
     List<TrialRecord> usable = records.stream()
         .filter(r -> r.backbone().equals(backbone) && !r.failed() && r.devScore() != null
-            && r.hyperparameters().containsKey("prefix_len"))
+            && r.hyperparameters().containsKey(PREFIX_LEN))
         .toList();
     NumberAxis length = new NumberAxis("prompt length (prefix_len: vectors per layer for PT-2, at the input for PT)");
     length.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     length.setAutoRangeIncludesZero(false);
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(length);
     combined.setGap(14);
-    double dodge = dodgeStep(usable.stream().map(r -> Double.parseDouble(r.hyperparameters().get("prefix_len"))).toList());
+    double dodge = dodgeStep(usable.stream().map(r -> Double.parseDouble(r.hyperparameters().get(PREFIX_LEN))).toList());
     Set<String> methodsShown = new TreeSet<>(Comparator.comparing(MethodNames::order).thenComparing(m -> m));
     List<Integer> seeds = new ArrayList<>();
     boolean anyMajority = false;
@@ -207,7 +210,7 @@ public final class Charts {
         // Methods side by side at the same length: their error bars would hide each other.
         double offset = dodge * (data.getSeriesCount() - (byMethod.size() - 1) / 2.0);
         trials.stream()
-            .collect(Collectors.groupingBy(r -> Integer.parseInt(r.hyperparameters().get("prefix_len")), TreeMap::new,
+            .collect(Collectors.groupingBy(r -> Integer.parseInt(r.hyperparameters().get(PREFIX_LEN)), TreeMap::new,
                 Collectors.toList()))
             .forEach((prefixLen, atLength) -> {
               List<Double> best = bestGridPointScores(atLength);

@@ -1,25 +1,24 @@
 package ptune.tables;
 
-import java.util.List;
+import ptune.method.MethodDefinition;
+import ptune.method.TuningMethods;
 
-/** How the paper names the methods, and its row order (FT, PT, PT-2). */
+/**
+ * How the tables name the methods and order their rows: as {@link TuningMethods} declares them
+ * (the paper's FT, PT, PT-2 in that order); a custom runner's method keeps its name in capitals,
+ * after the known ones.
+ */
 final class MethodNames {
-
-  private static final List<String> ORDER = List.of("ft", "pt", "pt2");
 
   private MethodNames() {}
 
   static String display(String method) {
-    return switch (method) {
-      case "ft" -> "FT";
-      case "pt" -> "PT";
-      case "pt2" -> "PT-2";
-      default -> method.toUpperCase();
-    };
+    return TuningMethods.find(method).map(MethodDefinition::displayName)
+        .orElse(method.toUpperCase());
   }
 
   static int order(String method) {
-    int i = ORDER.indexOf(method);
-    return i < 0 ? ORDER.size() : i;
+    int i = TuningMethods.NAMES.indexOf(method);
+    return i < 0 ? TuningMethods.NAMES.size() : i;
   }
 }

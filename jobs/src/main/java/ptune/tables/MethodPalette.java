@@ -5,12 +5,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ptune.method.TuningMethods;
 
 /**
  * One colour per method, the same in every figure of a sweep, from the Okabe-Ito palette (safe for
- * the common colour-vision deficiencies and readable on white). The paper's methods have fixed
- * colours; any other method takes the next unused colour in name order, so a sweep's figures agree
- * because they are all drawn with the palette of the sweep's full method list.
+ * the common colour-vision deficiencies and readable on white). The methods {@link TuningMethods}
+ * lists have fixed colours, in its order; any other method takes the next unused colour in name
+ * order, so a sweep's figures agree because they are all drawn with the palette of the sweep's full
+ * method list.
  */
 public final class MethodPalette {
 
@@ -22,14 +24,24 @@ public final class MethodPalette {
   static final Color VERMILLION = new Color(0xD55E00);
   static final Color BLACK = Color.BLACK;
 
-  private static final Map<String, Color> FIXED = Map.of("ft", BLUE, "pt", ORANGE, "pt2", GREEN);
   // Okabe-Ito's yellow is left out: too light for lines on white.
-  private static final List<Color> OTHERS = List.of(PURPLE, SKY, VERMILLION, BLACK);
+  private static final List<Color> COLORS = List.of(BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION, BLACK);
+  private static final Map<String, Color> FIXED = fixed();
+  private static final List<Color> OTHERS = COLORS.subList(FIXED.size(), COLORS.size());
 
   private final Map<String, Color> colors;
 
   private MethodPalette(Map<String, Color> colors) {
     this.colors = colors;
+  }
+
+  /** The registry's methods take the first colours, in its order (ft blue, pt orange, pt2 green). */
+  private static Map<String, Color> fixed() {
+    Map<String, Color> fixed = new LinkedHashMap<>();
+    for (String method : TuningMethods.NAMES) {
+      fixed.put(method, COLORS.get(fixed.size()));
+    }
+    return fixed;
   }
 
   public static MethodPalette of(Collection<String> methods) {

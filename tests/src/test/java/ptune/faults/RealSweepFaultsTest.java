@@ -22,7 +22,7 @@ import ptune.command.ExitCode;
 import ptune.dataset.DataDirectory;
 import ptune.metrics.Evaluation;
 import ptune.testing.CommandLine;
-import ptune.trial.PromptTuningTrialRunner;
+import ptune.trial.CheckpointModel;
 
 /**
  * One real sweep on the quickstart's shape (MiniLM-L6, PT-2 on CB and RTE, tiny subsamples, one
@@ -108,7 +108,7 @@ class RealSweepFaultsTest {
     assertEquals(5, Files.readAllLines(sweep.resolve("trials/trials.csv")).size(), "header + 4 trials");
 
     Path keptCheckpoint = sweep.resolve("checkpoints").resolve(kept);
-    Evaluation intact = PromptTuningTrialRunner.evaluateCheckpoint(keptCheckpoint, data, "cpu");
+    Evaluation intact = CheckpointModel.evaluateOnDev(keptCheckpoint, null, data, "cpu");
     assertEquals(after.get(kept).get("dev_score").asDouble(), intact.selectionScore(), 1e-9,
         "the intact checkpoint scores what its trial recorded");
     Path tensors = keptCheckpoint.resolve(PromptCheckpoint.TENSORS_FILE);
@@ -117,7 +117,7 @@ class RealSweepFaultsTest {
       file.write(new byte[64]); // zeros over the last values: same size, same header
     }
     IOException refused = assertThrows(IOException.class,
-        () -> PromptTuningTrialRunner.evaluateCheckpoint(keptCheckpoint, data, "cpu"));
+        () -> CheckpointModel.evaluateOnDev(keptCheckpoint, null, data, "cpu"));
     assertTrue(refused.getMessage().startsWith(tensors + ": SHA-256 "), refused.getMessage());
     try (var aside = Files.list(sweep.resolve("trials/damaged"))) {
       assertEquals(1, aside.filter(p -> p.getFileName().toString().startsWith(damaged + ".json.")).count(),

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ptune.method.TuningMethods;
+import ptune.trial.Hyperparameters;
 
 /**
  * The arguments of {@code ptune bench}.
  *
  * @param dropout hidden, attention, prefix and head dropout, as a trial sets them from its {@code
- *     dropout} key (0.1 by default); 0 matches the PyTorch eager anchor, which has no dropout
+ *     dropout} key (its default by default); 0 matches the PyTorch eager anchor, which has no dropout
  * @param profileDir when set, one extra step per method runs under the libtorch profiler and its
  *     Chrome trace is written there as {@code <method>.json}
  */
@@ -27,20 +28,22 @@ record BenchOptions(
     Path json,
     Path profileDir) {
 
-  static final String USAGE = "bench [--backbone minilm-l6] [--methods ft,pt,pt2] [--batch 32]"
-      + " [--seq 128] [--prefix 16] [--threads 2] [--steps 10] [--warmup 2] [--dropout 0.1]"
+  static final String USAGE = "bench [--backbone minilm-l6] [--methods "
+      + String.join(",", TuningMethods.NAMES) + "] [--batch 32]"
+      + " [--seq 128] [--prefix " + Hyperparameters.PREFIX_LEN.defaultValue() + "] [--threads 2]"
+      + " [--steps 10] [--warmup 2] [--dropout " + Hyperparameters.DROPOUT.defaultValue() + "]"
       + " [--matmul 2048] [--json FILE] [--profile DIR]";
 
   static BenchOptions parse(String[] args) {
     String backbone = "minilm-l6";
-    List<String> methods = List.of("ft", "pt", "pt2");
+    List<String> methods = TuningMethods.NAMES;
     int batch = 32;
     int seq = 128;
-    int prefix = 16;
+    int prefix = Hyperparameters.PREFIX_LEN.defaultValue();
     int threads = 2;
     int steps = 10;
     int warmup = 2;
-    float dropout = 0.1f;
+    float dropout = Hyperparameters.DROPOUT.defaultValue().floatValue();
     int matmul = 2048;
     Path json = null;
     Path profile = null;
@@ -77,12 +80,7 @@ record BenchOptions(
   private static List<String> parseMethods(String value) {
     List<String> out = new ArrayList<>();
     for (String m : value.split(",")) {
-      String name = m.trim();
-      if (!TuningMethods.NAMES.contains(name)) {
-        throw new IllegalArgumentException(
-            "unknown method '" + name + "'; known methods: " + TuningMethods.NAMES);
-      }
-      out.add(name);
+      out.add(TuningMethods.get(m.trim()).name());
     }
     return List.copyOf(out);
   }

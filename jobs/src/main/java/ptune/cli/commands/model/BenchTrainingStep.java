@@ -56,8 +56,9 @@ final class BenchTrainingStep implements BenchStepTimer.PhasedStep, AutoCloseabl
     trainable.addAll(head.parameters());
     optimizer = new AdamW(trainable.arrays(), WEIGHT_DECAY);
     int max = model.config().maxPositions();
-    if (o.seq() + method.positionsUsed() > max) {
-      throw new IllegalArgumentException("--seq " + o.seq() + " plus " + method.positionsUsed()
+    int promptPositions = TuningMethods.get(methodName).prompt().positionsUsed(prompt);
+    if (o.seq() + promptPositions > max) {
+      throw new IllegalArgumentException("--seq " + o.seq() + " plus " + promptPositions
           + " prompt positions exceeds the backbone's " + max + " positions");
     }
     Random data = new Random(11);

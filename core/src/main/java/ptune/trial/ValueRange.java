@@ -1,27 +1,28 @@
-package ptune.sweep;
+package ptune.trial;
 
 /**
- * The values a numeric hyperparameter may take, declared beside its type in
- * {@link HyperparameterCatalog}: a lower bound (inclusive or not) and an optional inclusive upper bound.
+ * The values a numeric hyperparameter may take, declared with it in {@link Hyperparameters}: a lower
+ * bound (inclusive or not) and an optional inclusive upper bound.
  */
-record ValueRange(double min, boolean minInclusive, double max) {
+public record ValueRange(double min, boolean minInclusive, double max) {
 
-  static final ValueRange ANY = new ValueRange(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY);
+  public static final ValueRange ANY =
+      new ValueRange(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY);
 
-  static ValueRange atLeast(double min) {
+  public static ValueRange atLeast(double min) {
     return new ValueRange(min, true, Double.POSITIVE_INFINITY);
   }
 
-  static ValueRange positive() {
+  public static ValueRange positive() {
     return new ValueRange(0, false, Double.POSITIVE_INFINITY);
   }
 
-  static ValueRange between(double min, double max) {
+  public static ValueRange between(double min, double max) {
     return new ValueRange(min, true, max);
   }
 
   /** Why {@code value} is out of range, or null when it is in. */
-  String problem(double value) {
+  public String problem(double value) {
     boolean aboveMin = minInclusive ? value >= min : value > min;
     if (aboveMin && value <= max && !Double.isNaN(value)) {
       return null;

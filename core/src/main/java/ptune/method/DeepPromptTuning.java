@@ -8,18 +8,24 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import ptune.model.BertConfig;
 import ptune.model.BertModel;
 import ptune.model.DropoutMask;
 
 /**
- * P-tuning v2 (deep prompt tuning): trainable prefix keys and values at every prompted layer; the
- * backbone is frozen. Follows the official get_prompt: [B, P, 2*Ld*H] -> view [B, P, 2*Ld, nH, dH]
- * -> dropout -> permute to [2*Ld, B, nH, P, dH] -> one (key, value) pair per layer, every real token
- * attends to all P slots, and real tokens take positions P..P+T-1 (see {@link PromptConfig}).
+ * P-tuning v2 ({@code pt2}, deep prompt tuning; prefix tuning in Li and Liang's terms): trainable
+ * prefix keys and values at every prompted layer; the backbone is frozen. Follows the official
+ * get_prompt: [B, P, 2*Ld*H] -> view [B, P, 2*Ld, nH, dH] -> dropout -> permute to
+ * [2*Ld, B, nH, P, dH] -> one (key, value) pair per layer, every real token attends to all P
+ * slots, and real tokens take positions P..P+T-1 (see {@link PromptConfig}).
  */
-public final class PrefixTuning implements TuningMethod {
+public final class DeepPromptTuning implements TuningMethod {
+  public static final MethodDefinition DEFINITION = new MethodDefinition("pt2", "PT-2", false, 1e-2,
+      PromptPlacement.EVERY_LAYER,
+      (model, prompt, manager, random) -> new DeepPromptTuning(model.config(), prompt, manager, random));
+
   private final TrainableParameters parameters = new TrainableParameters();
   private final PromptConfig config;
   private final BertConfig model;
@@ -27,7 +33,7 @@ public final class PrefixTuning implements TuningMethod {
   private final boolean[] prompted; // per layer: does it get a prefix?
   private final int promptedLayers;
 
-  public PrefixTuning(BertConfig model, PromptConfig config, NDManager manager, Random random) {
+  public DeepPromptTuning(BertConfig model, PromptConfig config, NDManager manager, Random random) {
     this.config = config;
     this.model = model;
     int layers = model.numLayers();
@@ -45,18 +51,8 @@ public final class PrefixTuning implements TuningMethod {
   }
 
   @Override
-  public String name() {
-    return "pt2";
-  }
-
-  @Override
   public TrainableParameters parameters() {
     return parameters;
-  }
-
-  @Override
-  public int positionsUsed() {
-    return config.shiftPositions() ? config.length() : 0;
   }
 
   /**
@@ -80,6 +76,11 @@ public final class PrefixTuning implements TuningMethod {
       }
     }
     return past;
+  }
+
+  @Override
+  public Map<String, NDArray> foldedParameters() {
+    return prefixEncoder.folded();
   }
 
   @Override
