@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ import ptune.model.BertModel;
  * pt2 on real SST-2 sentences with minilm-l6 and the official dropout 0.1 (hidden states,
  * attention probabilities, prefix, head), warm-up and a decaying learning rate: 4 epochs in one
  * run equal, bit for bit, 2 epochs, the state written to bytes and read back, and 2 more epochs on
- * a freshly built model, method and head (initialized differently) resumed from it.
+ * a freshly built model, method and head (initialized differently, torch's generator elsewhere, as
+ * in a new JVM) resumed from it.
  */
 class TrainerResumeTest {
   private static final int EPOCHS = 4;
@@ -117,6 +119,8 @@ class TrainerResumeTest {
     TrainingState state =
         TrainingStateFormat.read(new ByteArrayInputStream(saved.get(0)), "state after epoch 2");
     assertEquals(2, state.completedEpochs());
+    // a new JVM: torch's generator wherever its runner seeded it
+    JniUtils.setSeed(20261201);
     Finished resumed = run(99, TrainingRun.FROM_SCRATCH.resumingFrom(state));
 
     TrainingOutcome a = whole.outcome();
@@ -179,5 +183,66 @@ class TrainerResumeTest {
         () -> run(1, TrainingRun.FROM_SCRATCH.resumingFrom(otherSeed)));
     assertTrue(e.getMessage().contains("seed=4") && e.getMessage().contains("seed=3"),
         e.getMessage());
+  }
+
+  /**
+   * Patience counts across a resume: dev scores 0.5, 0.7, 0.6, 0.6, ... with patience 2 stop after
+   * epoch 4 whether or not the run was interrupted after epoch 3; the state handed out at that
+   * early stop resumes to the same outcome without training again.
+   */
+  @Test
+  void patienceCountsAcrossAResume() throws Exception {
+    double[] byEpoch = {0.5, 0.7, 0.6, 0.6, 0.9, 0.9};
+    TrainerConfig config = TrainerConfig.officialSuperGlue(1e-2, 6, 2, 3)
+        .withPatience(2).withEvalBatchSize(4);
+    List<EncodedExample> tiny = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      tiny.add(EncodedExample.single(new int[] {101, 2000 + i, 102}, new int[3], i % 2));
+    }
+    List<TrainingState> states = new ArrayList<>();
+    TrainingOutcome interrupted = scripted(byEpoch, config, tiny,
+        TrainingRun.FROM_SCRATCH.until(3).savingStateEvery(3, states::add));
+    assertEquals(3, interrupted.epochs().size());
+    TrainingState afterThree = states.get(0);
+    assertEquals(1, afterThree.epochsSinceBest());
+
+    TrainingOutcome resumed = scripted(byEpoch, config, tiny,
+        TrainingRun.FROM_SCRATCH.resumingFrom(afterThree).savingStateEvery(5, states::add));
+    assertEquals(4, resumed.epochs().size());
+    assertEquals(2, resumed.bestEpoch());
+    assertEquals(0.7, resumed.bestDevScore(), 0.0);
+    TrainingState atStop = states.get(1);
+    assertEquals(4, atStop.completedEpochs(), "the early stop hands out its state");
+
+    TrainingOutcome again = scripted(byEpoch, config, tiny,
+        TrainingRun.FROM_SCRATCH.resumingFrom(atStop));
+    assertEquals(4, again.epochs().size());
+    assertEquals(4, again.resumedEpochs());
+    assertEquals(2, again.bestEpoch());
+    assertSameTensors(resumed.bestParameters(), again.bestParameters(), "best epoch's");
+  }
+
+  private static TrainingOutcome scripted(double[] byEpoch, TrainerConfig config,
+      List<EncodedExample> examples, TrainingRun run) throws Exception {
+    int[] next = {run.resumeFrom().map(TrainingState::completedEpochs).orElse(0)};
+    DevScorer scorer = new DevScorer() {
+      @Override
+      public Map<String, Double> score(float[][] scores) {
+        return Map.of("accuracy", byEpoch[next[0]++]);
+      }
+
+      @Override
+      public String selectionMetric() {
+        return "accuracy";
+      }
+    };
+    try (NDManager manager = NDManager.newBaseManager()) {
+      BertModel model = backbone.newModel(manager, 0f, 0f);
+      Random init = new Random(5);
+      Trainer trainer = new Trainer(model,
+          TuningMethods.create("pt2", model, PromptConfig.defaults(2, 6), manager, init),
+          new SequenceClassificationHead(384, 2, 0f, manager, init), 0);
+      return trainer.train(examples, examples, scorer, config, manager, TrainingListener.NONE, run);
+    }
   }
 }
