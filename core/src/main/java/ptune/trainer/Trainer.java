@@ -161,7 +161,7 @@ public final class Trainer {
       if (run.stateEvery() > 0 && (epoch % run.stateEvery() == 0 || lastOfRun)) {
         TrainingState state = new TrainingState(config, epoch, snapshot(), optimizer.moments(),
             step, List.copyOf(reports), best, sinceBest, examplesSeen,
-            earlierSeconds + (System.nanoTime() - started) / 1e9);
+            earlierSeconds + (System.nanoTime() - started) / 1e9, Map.of());
         try {
           run.stateSink().save(state);
         } catch (IOException e) {

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param epochsSinceBest epochs since the best one, as patience counts them
  * @param examplesSeen training examples consumed so far, for the run's throughput
  * @param seconds training time so far
+ * @param attachments what the caller keeps with the state in the same self-checking file (e.g. a
+ *     runner's per-epoch held-out and test metrics, as JSON); the trainer hands out none and
+ *     ignores them on resume
  */
 public record TrainingState(
     TrainerConfig config,
@@ -32,9 +35,11 @@ public record TrainingState(
     Best best,
     int epochsSinceBest,
     long examplesSeen,
-    double seconds) {
+    double seconds,
+    Map<String, String> attachments) {
 
   public TrainingState {
+    attachments = Map.copyOf(attachments);
     if (history.size() != completedEpochs) {
       throw new IllegalArgumentException(
           history.size() + " epoch reports for " + completedEpochs + " completed epochs");
@@ -48,6 +53,11 @@ public record TrainingState(
       throw new IllegalArgumentException("the best epoch's tensors " + best.parameters().keySet()
           + " are not the trainable tensors " + parameters.keySet());
     }
+  }
+
+  public TrainingState withAttachments(Map<String, String> newAttachments) {
+    return new TrainingState(config, completedEpochs, parameters, optimizer, scheduleStep, history,
+        best, epochsSinceBest, examplesSeen, seconds, newAttachments);
   }
 
   /**

@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <pre>
  *   "PTUNE-TS"  format version (int)
- *   header length (int)  header: UTF-8 JSON (config, counters, history, best epoch, tensor list)
+ *   header length (int)  header: UTF-8 JSON (config, counters, history, best epoch, attachments,
+ *     tensor list)
  *   per section (parameters, first moments, second moments, best epoch's parameters),
  *     per tensor in the header's order: value count (int), float32 values
  *   SHA-256 of all bytes above (32 bytes)
@@ -61,6 +62,7 @@ public final class TrainingStateFormat {
       int epochsSinceBest,
       long examplesSeen,
       double seconds,
+      Map<String, String> attachments,
       List<Tensor> tensors) {}
 
   record Tensor(String name, int values) {}
@@ -74,7 +76,8 @@ public final class TrainingStateFormat {
     TrainingState.Best best = state.best();
     Header header = new Header(state.config(), state.completedEpochs(), state.scheduleStep(),
         state.optimizer().step(), state.history(), best.epoch(), best.score(), best.metrics(),
-        state.epochsSinceBest(), state.examplesSeen(), state.seconds(), tensors);
+        state.epochsSinceBest(), state.examplesSeen(), state.seconds(), state.attachments(),
+        tensors);
     byte[] json = JSON.writeValueAsBytes(header);
     data.write(MAGIC);
     data.writeInt(VERSION);
@@ -157,7 +160,8 @@ public final class TrainingStateFormat {
           header.scheduleStep(), header.history(),
           new TrainingState.Best(header.bestEpoch(), header.bestScore(), header.bestMetrics(),
               bestParameters),
-          header.epochsSinceBest(), header.examplesSeen(), header.seconds());
+          header.epochsSinceBest(), header.examplesSeen(), header.seconds(),
+          header.attachments());
     } catch (EOFException e) {
       throw unusable(source, "truncated (it ends after byte " + offset[0]
           + ", before its checksum: a torn write?)", e);

@@ -177,7 +177,7 @@ class TrainerResumeTest {
             .withEvalBatchSize(8),
         state.completedEpochs(), state.parameters(), state.optimizer(), state.scheduleStep(),
         state.history(), state.best(), state.epochsSinceBest(), state.examplesSeen(),
-        state.seconds());
+        state.seconds(), Map.of());
     IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class,
         () -> run(1, TrainingRun.FROM_SCRATCH.resumingFrom(otherSeed)));

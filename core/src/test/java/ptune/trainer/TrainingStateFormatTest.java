@@ -36,6 +36,7 @@ class TrainingStateFormatTest {
     assertEquals(written.epochsSinceBest(), back.epochsSinceBest());
     assertEquals(written.examplesSeen(), back.examplesSeen());
     assertEquals(written.seconds(), back.seconds(), 0.0);
+    assertEquals(written.attachments(), back.attachments());
     assertEquals(written.best().epoch(), back.best().epoch());
     assertEquals(written.best().score(), back.best().score(), 0.0);
     assertEquals(written.best().metrics(), back.best().metrics());
@@ -54,7 +55,7 @@ class TrainingStateFormatTest {
     TrainingState none = new TrainingState(s.config(), s.completedEpochs(), s.parameters(),
         s.optimizer(), s.scheduleStep(), s.history(),
         new TrainingState.Best(0, Double.NEGATIVE_INFINITY, Map.of(), s.parameters()), 2,
-        s.examplesSeen(), s.seconds());
+        s.examplesSeen(), s.seconds(), Map.of());
     TrainingState back = read(bytes(none));
     assertEquals(Double.NEGATIVE_INFINITY, back.best().score());
     assertEquals(0, back.best().epoch());
@@ -122,7 +123,8 @@ class TrainingStateFormatTest {
         new EpochReport(1, 0.693, Map.of("accuracy", 0.5, "f1", Double.NaN), 0.5, 1.5, 8.0),
         new EpochReport(2, 0.1 + 0.2, Map.of("accuracy", 0.75, "f1", 0.7), 0.75, 1.25, 9.5));
     return new TrainingState(TrainerConfig.officialSuperGlue(1e-2, 4, 4, 3), 2, parameters, moments, 6, history,
-        new TrainingState.Best(2, 0.75, history.get(1).devMetrics(), best), 0, 24, 2.75);
+        new TrainingState.Best(2, 0.75, history.get(1).devMetrics(), best), 0, 24, 2.75,
+        Map.of("held_out_metrics", "[{\"accuracy\": 0.5}, {\"accuracy\": 0.625}]"));
   }
 
   private static byte[] bytes(TrainingState state) throws IOException {
