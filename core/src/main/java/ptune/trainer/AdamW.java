@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * AdamW (Loshchilov & Hutter) as torch.optim.AdamW / HF's AdamW compute it: decoupled weight decay,
  * bias-corrected moments. Moments exist only for trainable arrays, so a frozen backbone carries no
- * optimizer state.
+ * optimizer state. {@link #moments} and {@link #restore} carry that state across a resumed run.
  */
 public final class AdamW {
   private final List<NDArray> params;
@@ -55,6 +55,44 @@ public final class AdamW {
       g.subi(g); // zero in place: the handle shares the parameter's .grad storage
     }
   }
+
+  /** Host copies of the first and second moments (in parameter order) and the step count. */
+  public Moments moments() {
+    List<float[]> first = new ArrayList<>();
+    List<float[]> second = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      first.add(m.get(i).toFloatArray());
+      second.add(v.get(i).toFloatArray());
+    }
+    return new Moments(step, first, second);
+  }
+
+  /** Continues from {@code saved}: the moments and step count another run reached. */
+  public void restore(Moments saved) {
+    if (saved.first().size() != params.size() || saved.second().size() != params.size()) {
+      throw new IllegalArgumentException("optimizer state for " + saved.first().size()
+          + " arrays, this optimizer updates " + params.size());
+    }
+    for (int i = 0; i < params.size(); i++) {
+      long size = params.get(i).getShape().size();
+      if (saved.first().get(i).length != size || saved.second().get(i).length != size) {
+        throw new IllegalArgumentException("optimizer moments of array " + i + " have "
+            + saved.first().get(i).length + "/" + saved.second().get(i).length
+            + " values, the parameter has " + size);
+      }
+      m.get(i).set(saved.first().get(i));
+      v.get(i).set(saved.second().get(i));
+    }
+    step = saved.step();
+  }
+
+  /**
+   * AdamW's state: the steps taken and, per parameter, the moments.
+   *
+   * @param first exponential moving averages of the gradients, one per parameter
+   * @param second exponential moving averages of the squared gradients
+   */
+  public record Moments(long step, List<float[]> first, List<float[]> second) {}
 
   private void step(List<NDArray> grads, double lr) {
     step++;

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +22,8 @@ import ptune.model.BertModel;
  * The training loop of the official P-tuning v2 code, made explicit: AdamW, the learning-rate
  * schedule, gradient clipping and accumulation, evaluation on dev after every epoch, best-epoch
  * selection and early stopping. A NaN or infinite loss stops the run as diverged and keeps the best
- * epoch reached before it.
+ * epoch reached before it. A run can hand out its {@link TrainingState} at epoch ends and continue
+ * from one ({@link TrainingRun}) with the same result, bit for bit, as a run that never stopped.
  */
 public final class Trainer {
   private static final Logger LOG = Logger.getLogger(Trainer.class.getName());
@@ -51,9 +54,24 @@ public final class Trainer {
       TrainerConfig config,
       NDManager manager,
       TrainingListener listener) {
+    return train(train, dev, scorer, config, manager, listener, TrainingRun.FROM_SCRATCH);
+  }
+
+  /**
+   * Trains as {@code run} says: from epoch 1 or from its saved state (tensors, optimizer, schedule,
+   * history and best epoch restored; the completed epochs are not trained again), up to its last
+   * epoch, handing the state to its sink at its cadence.
+   */
+  public TrainingOutcome train(
+      List<EncodedExample> train,
+      List<EncodedExample> dev,
+      DevScorer scorer,
+      TrainerConfig config,
+      NDManager manager,
+      TrainingListener listener,
+      TrainingRun run) {
     // Grad mode is thread-local in libtorch; a Spark task thread starts with it on.
     JniUtils.setGradMode(false);
-    Random random = new Random(config.seed());
     List<NDArray> params = trainable.arrays();
     AdamW optimizer = new AdamW(params, config.weightDecay());
     int batchesPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
@@ -61,23 +79,41 @@ public final class Trainer {
     LearningRateSchedule schedule = new LearningRateSchedule(config, stepsPerEpoch);
 
     List<EpochReport> reports = new ArrayList<>();
-    Map<String, float[]> best = snapshot();
-    Map<String, Double> bestMetrics = Map.of();
-    double bestScore = Double.NEGATIVE_INFINITY;
-    int bestEpoch = 0;
+    TrainingState.Best best =
+        new TrainingState.Best(0, Double.NEGATIVE_INFINITY, Map.of(), snapshot());
     int sinceBest = 0;
-    boolean diverged = false;
     long step = 0;
     long examplesSeen = 0;
+    double earlierSeconds = 0;
+    int firstEpoch = 1;
+    if (run.resumeFrom().isPresent()) {
+      TrainingState state = run.resumeFrom().get();
+      checkResumable(state, config);
+      restore(state.parameters());
+      optimizer.restore(state.optimizer());
+      step = state.scheduleStep();
+      reports.addAll(state.history());
+      best = state.best();
+      sinceBest = state.epochsSinceBest();
+      examplesSeen = state.examplesSeen();
+      earlierSeconds = state.seconds();
+      firstEpoch = state.completedEpochs() + 1;
+    }
+    int lastEpoch = run.lastEpoch(config);
+    boolean patienceExhausted = config.patience() > 0 && sinceBest >= config.patience();
+    boolean diverged = false;
     long started = System.nanoTime();
 
-    for (int epoch = 1; epoch <= config.epochs() && !diverged; epoch++) {
+    for (int epoch = firstEpoch; epoch <= lastEpoch && !patienceExhausted; epoch++) {
       long epochStart = System.nanoTime();
+      // Dropout masks are drawn from torch's generator (DropoutMask): seeding it per epoch makes
+      // them depend on (seed, epoch) only, as the data order does.
+      JniUtils.setSeed(EpochSeeds.dropout(config.seed(), epoch));
+      Random order = new Random(EpochSeeds.dataOrder(config.seed(), epoch));
       double lossSum = 0;
       int lossCount = 0;
       int micro = 0;
-      for (List<EncodedExample> examples :
-          Batches.forTraining(train, config.batchSize(), random)) {
+      for (List<EncodedExample> examples : Batches.forTraining(train, config.batchSize(), order)) {
         float loss;
         // Every array a step creates (activations, prefixes computed from the parameters,
         // gradient handles, optimizer temporaries) is closed with the scope.
@@ -115,19 +151,41 @@ public final class Trainer {
           score, seconds, train.size() / seconds);
       reports.add(report);
       listener.epochFinished(report);
-      if (score > bestScore) {
-        bestScore = score;
-        bestEpoch = epoch;
-        bestMetrics = metrics;
-        best = snapshot();
+      if (score > best.score()) {
+        best = new TrainingState.Best(epoch, score, metrics, snapshot());
         sinceBest = 0;
       } else if (config.patience() > 0 && ++sinceBest >= config.patience()) {
-        break;
+        patienceExhausted = true;
+      }
+      boolean lastOfRun = epoch == lastEpoch || patienceExhausted;
+      if (run.stateEvery() > 0 && (epoch % run.stateEvery() == 0 || lastOfRun)) {
+        TrainingState state = new TrainingState(config, epoch, snapshot(), optimizer.moments(),
+            step, List.copyOf(reports), best, sinceBest, examplesSeen,
+            earlierSeconds + (System.nanoTime() - started) / 1e9, Map.of());
+        try {
+          run.stateSink().save(state);
+        } catch (IOException e) {
+          throw new UncheckedIOException(
+              "saving the training state after epoch " + epoch + " failed: " + e.getMessage(), e);
+        }
       }
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    return new TrainingOutcome(reports, bestEpoch, bestEpoch == 0 ? Double.NaN : bestScore,
-        bestMetrics, best, shapes(), diverged, seconds, examplesSeen / seconds);
+    double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;
+    int resumed = run.resumeFrom().map(TrainingState::completedEpochs).orElse(0);
+    return new TrainingOutcome(reports, best.epoch(),
+        best.epoch() == 0 ? Double.NaN : best.score(), best.metrics(), best.parameters(),
+        shapes(), diverged, seconds, examplesSeen / seconds, resumed);
+  }
+
+  private void checkResumable(TrainingState state, TrainerConfig config) {
+    if (!state.config().equals(config)) {
+      throw new IllegalArgumentException("the training state was saved by a run with "
+          + state.config() + ", this run has " + config);
+    }
+    if (!state.parameters().keySet().equals(trainable.asMap().keySet())) {
+      throw new IllegalArgumentException("the training state holds tensors "
+          + state.parameters().keySet() + ", this run trains " + trainable.asMap().keySet());
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.Map;
  * trainable parameters at that epoch (host copies, ready to save as a prompt checkpoint).
  *
  * @param diverged the loss became NaN or infinite; training stopped there
+ * @param resumedEpochs epochs taken over from a saved {@link TrainingState} rather than trained
+ *     by this run (0 for a run from scratch)
  */
 public record TrainingOutcome(
     List<EpochReport> epochs,
@@ -18,4 +20,5 @@ public record TrainingOutcome(
     Map<String, long[]> parameterShapes,
     boolean diverged,
     double seconds,
-    double examplesPerSecond) {}
+    double examplesPerSecond,
+    int resumedEpochs) {}
