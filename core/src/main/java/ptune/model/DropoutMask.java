@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
  * uniform draws, each kept when its draw is below {@code round((1-p) * 2^32)}. The keep probability
  * is {@code 1-p} to within 2^-33.
  *
- * <p>Seeding: each mask's generator is seeded by one 63-bit draw from libtorch's generator, so
- * {@code Engine.setRandomSeed} makes the masks of a trial reproducible, as it did for libtorch's
- * dropout (and, as before, trials sharing a JVM share that generator).
+ * <p>Seeding: each mask's generator is seeded by one 63-bit draw from libtorch's generator, which
+ * the trainer reseeds at the start of every epoch from (trial seed, epoch) ({@code
+ * ptune.trainer.EpochSeeds}), so the masks of an epoch are the same whether the trial ran from
+ * epoch 1 or resumed from a saved state (trials sharing a JVM still share that generator).
  */
 public final class DropoutMask {
   private DropoutMask() {}

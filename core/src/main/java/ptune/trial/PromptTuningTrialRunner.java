@@ -50,8 +50,9 @@ public final class PromptTuningTrialRunner implements TrialRunner {
   }
 
   private TrialResult train(TrialSpec spec, TrialEnvironment env, long started) throws Exception {
-    // Dropout draws from torch's one generator per process: seeded here, a trial is reproducible
-    // when it runs alone in its JVM (spark.task.cpus = executor cores).
+    // Torch's one generator per process: seeded here for what draws from it before training (the
+    // trainer reseeds it per epoch for the dropout masks); a trial is reproducible when it runs
+    // alone in its JVM (spark.task.cpus = executor cores).
     Engine.getInstance().setRandomSeed((int) spec.seed());
     Backbone backbone = BackboneCache.get(spec.backbone());
     Task task = TaskRegistry.get(spec.task());
