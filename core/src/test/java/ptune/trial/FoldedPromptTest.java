@@ -53,7 +53,7 @@ class FoldedPromptTest {
       Map<String, long[]> shapes = new LinkedHashMap<>();
       built.trainer().trainable().asMap().forEach((n, a) -> shapes.put(n, a.getShape().getShape()));
       TrainingOutcome outcome = new TrainingOutcome(List.of(), 1, 0, Map.of(), values, shapes,
-          false, 0, 0);
+          false, 0, 0, 0);
       Path folded = tmp.resolve("folded");
       TrialCheckpoint.save(folded, spec, backbone, task, outcome, built);
 
