@@ -157,7 +157,9 @@ public final class Trainer {
       } else if (config.patience() > 0 && ++sinceBest >= config.patience()) {
         patienceExhausted = true;
       }
-      boolean lastOfRun = epoch == lastEpoch || patienceExhausted;
+      boolean stopped = epoch < lastEpoch && !patienceExhausted
+          && run.stopAfterEpoch().getAsBoolean();
+      boolean lastOfRun = epoch == lastEpoch || patienceExhausted || stopped;
       if (run.stateEvery() > 0 && (epoch % run.stateEvery() == 0 || lastOfRun)) {
         TrainingState state = new TrainingState(config, epoch, snapshot(), optimizer.moments(),
             step, List.copyOf(reports), best, sinceBest, examplesSeen,
@@ -168,6 +170,10 @@ public final class Trainer {
           throw new UncheckedIOException(
               "saving the training state after epoch " + epoch + " failed: " + e.getMessage(), e);
         }
+      }
+      if (stopped) {
+        LOG.info("stopping after epoch " + epoch + " of " + lastEpoch + " as asked");
+        break;
       }
     }
     double seconds = earlierSeconds + (System.nanoTime() - started) / 1e9;

@@ -1,6 +1,7 @@
 package ptune.trainer;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * How one call of {@link Trainer#train} runs: from epoch 1 or from a saved state, up to which
@@ -11,12 +12,15 @@ import java.util.Optional;
  *     schedule still spans all epochs, so a later run resumed from the state continues it
  * @param stateEvery hand the state to {@code stateSink} after every {@code stateEvery}-th epoch and
  *     after the run's last epoch (0 = never)
+ * @param stopAfterEpoch asked after each epoch that is not the run's last: true ends the run there
+ *     (e.g. a time limit), as its last epoch, so its state goes to the sink
  */
 public record TrainingRun(
-    Optional<TrainingState> resumeFrom, int untilEpoch, int stateEvery, TrainingStateSink stateSink) {
+    Optional<TrainingState> resumeFrom, int untilEpoch, int stateEvery, TrainingStateSink stateSink,
+    BooleanSupplier stopAfterEpoch) {
 
   public static final TrainingRun FROM_SCRATCH =
-      new TrainingRun(Optional.empty(), 0, 0, TrainingStateSink.NONE);
+      new TrainingRun(Optional.empty(), 0, 0, TrainingStateSink.NONE, () -> false);
 
   public TrainingRun {
     if (untilEpoch < 0 || stateEvery < 0) {
@@ -26,15 +30,19 @@ public record TrainingRun(
   }
 
   public TrainingRun resumingFrom(TrainingState state) {
-    return new TrainingRun(Optional.of(state), untilEpoch, stateEvery, stateSink);
+    return new TrainingRun(Optional.of(state), untilEpoch, stateEvery, stateSink, stopAfterEpoch);
   }
 
   public TrainingRun until(int epoch) {
-    return new TrainingRun(resumeFrom, epoch, stateEvery, stateSink);
+    return new TrainingRun(resumeFrom, epoch, stateEvery, stateSink, stopAfterEpoch);
   }
 
   public TrainingRun savingStateEvery(int epochs, TrainingStateSink sink) {
-    return new TrainingRun(resumeFrom, untilEpoch, epochs, sink);
+    return new TrainingRun(resumeFrom, untilEpoch, epochs, sink, stopAfterEpoch);
+  }
+
+  public TrainingRun stoppingWhen(BooleanSupplier stop) {
+    return new TrainingRun(resumeFrom, untilEpoch, stateEvery, stateSink, stop);
   }
 
   int lastEpoch(TrainerConfig config) {

@@ -1,5 +1,8 @@
 package ptune.trial;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,9 @@ import ptune.trainer.TrainingOutcome;
  * best held-out score, an honest alternative to selecting on dev.
  */
 final class HeldOutSelection {
+  /** The training state's attachment holding {@link #perEpoch}. */
+  static final String ATTACHMENT = "held_out_per_epoch";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SplitScorer heldOut;
   private final List<Map<String, Double>> perEpoch = new ArrayList<>();
 
@@ -23,6 +29,20 @@ final class HeldOutSelection {
   void epochFinished() {
     if (heldOut != null) {
       perEpoch.add(heldOut.evaluate().metrics());
+    }
+  }
+
+  /** The per-epoch held-out metrics so far, as JSON for a training state's attachments. */
+  String saved() throws JsonProcessingException {
+    return JSON.writeValueAsString(perEpoch);
+  }
+
+  /** Takes back the per-epoch metrics {@link #saved} wrote (a resumed trial's earlier epochs). */
+  void restore(Map<String, String> attachments) throws JsonProcessingException {
+    String json = attachments.get(ATTACHMENT);
+    if (json != null) {
+      perEpoch.clear();
+      perEpoch.addAll(JSON.readValue(json, new TypeReference<List<Map<String, Double>>>() {}));
     }
   }
 

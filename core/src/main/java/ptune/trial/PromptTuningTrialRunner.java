@@ -2,11 +2,14 @@ package ptune.trial;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
 import ptune.dataset.Task;
@@ -17,6 +20,8 @@ import ptune.trainer.EpochReport;
 import ptune.trainer.Trainer;
 import ptune.trainer.TrainerConfig;
 import ptune.trainer.TrainingOutcome;
+import ptune.trainer.TrainingRun;
+import ptune.trainer.TrainingState;
 
 /**
  * Runs one grid point: loads the backbone and the task's splits, builds the method and the head,
@@ -31,8 +36,15 @@ import ptune.trainer.TrainingOutcome;
  * training to select the epoch on, as an honest alternative to selecting on dev). A task with a
  * labelled test split (CoNLL NER and SRL) is scored on test at every epoch that improves dev; the
  * result carries the test metrics of the best dev epoch, as the official code reports them.
+ *
+ * <p>With a {@link TrialEnvironment#state() state store} the trial continues from its saved
+ * training state (the held-out and test metrics of the saved epochs ride along as attachments) and
+ * saves it at the environment's cadence; with a {@link TrialEnvironment#timeout() time limit} it
+ * stops at the first epoch end past it as {@link TrialStatus#TIMED_OUT}, its best epoch so far
+ * checkpointed as usual.
  */
 public final class PromptTuningTrialRunner implements TrialRunner {
+  private static final Logger LOG = Logger.getLogger(PromptTuningTrialRunner.class.getName());
 
   @Override
   public void validate(TrialSpec spec, Path dataDir) {
@@ -73,13 +85,31 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           splits.heldOut().isEmpty() ? null : scorer.apply(features.heldOut()));
       TestAtBestDev test = new TestAtBestDev(
           splits.test().isEmpty() ? null : scorer.apply(features.test()));
+      TrainingRun run = TrainingRun.FROM_SCRATCH;
+      Optional<TrainingState> saved = savedState(env.state(), config);
+      if (saved.isPresent()) {
+        heldOut.restore(saved.get().attachments());
+        test.restore(saved.get().attachments(), saved.get().history());
+        run = run.resumingFrom(saved.get());
+      }
+      if (env.stateEvery() > 0) {
+        run = run.savingStateEvery(env.stateEvery(), state -> env.state().save(state.withAttachments(
+            Map.of(HeldOutSelection.ATTACHMENT, heldOut.saved(), TestAtBestDev.ATTACHMENT, test.saved()))));
+      }
+      boolean[] timedOut = {false};
+      if (env.timeout() != null) {
+        long limit = env.timeout().toNanos();
+        run = run.stoppingWhen(() -> timedOut[0] = System.nanoTime() - started > limit);
+      }
       TrainingOutcome outcome = trainer.train(features.train().rows(), dev.rows(),
           dev.asDevScorer(), config, manager, report -> {
             heldOut.epochFinished();
             test.epochFinished(report);
             env.listener().epochFinished(spec, toEpochMetrics(report, test),
                 report.examplesPerSecond());
-          });
+          }, run);
+      TrialStatus status = outcome.diverged() ? TrialStatus.DIVERGED
+          : timedOut[0] ? TrialStatus.TIMED_OUT : TrialStatus.COMPLETED;
 
       String checkpoint = null;
       if (outcome.bestEpoch() > 0) {
@@ -87,7 +117,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
         checkpoint = env.checkpointDir().toString();
       }
       Evaluation majority = MajorityBaseline.evaluate(task, splits.train(), splits.dev());
-      return TrialResult.builder(spec, outcome.diverged() ? TrialStatus.DIVERGED : TrialStatus.COMPLETED)
+      return TrialResult.builder(spec, status)
           .metricName(task.selectionMetric())
           .epochs(outcome.epochs().stream().map(r -> toEpochMetrics(r, test)).toList())
           .best(outcome.bestEpoch(), outcome.bestDevScore(), outcome.bestDevMetrics())
@@ -101,8 +131,26 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           .device(TrialDevice.describe(env.device()))
           .features(features.origin())
           .checkpointPath(checkpoint)
+          .resumedEpochs(outcome.resumedEpochs())
           .build();
     }
+  }
+
+  /**
+   * The trial's saved state when it is one this trial can continue: a state saved under another
+   * trainer configuration (the code's defaults changed since) is ignored with a warning.
+   */
+  private static Optional<TrainingState> savedState(TrialStateStore store, TrainerConfig config)
+      throws IOException {
+    Optional<TrainingState> saved = store.load();
+    if (saved.isPresent() && !saved.get().config().equals(config)) {
+      LOG.warning("training state " + store.location() + " was saved with " + saved.get().config()
+          + ", this trial trains with " + config + ": starting from epoch 1");
+      return Optional.empty();
+    }
+    saved.ifPresent(state -> LOG.info("resuming from " + store.location() + " after epoch "
+        + state.completedEpochs()));
+    return saved;
   }
 
   private static EpochMetrics toEpochMetrics(EpochReport r, TestAtBestDev test) {

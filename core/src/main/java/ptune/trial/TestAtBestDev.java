@@ -1,6 +1,10 @@
 package ptune.trial;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import ptune.trainer.EpochReport;
 
@@ -11,6 +15,9 @@ import ptune.trainer.EpochReport;
  * trainer moves on; "improves" is the trainer's own rule (strictly higher, NaN never).
  */
 final class TestAtBestDev {
+  /** The training state's attachment holding the test metrics scored so far, by epoch. */
+  static final String ATTACHMENT = "test_by_epoch";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SplitScorer test;
   private final Map<Integer, Map<String, Double>> byEpoch = new HashMap<>();
   private double bestDev = Double.NEGATIVE_INFINITY;
@@ -24,6 +31,30 @@ final class TestAtBestDev {
     if (test != null && report.devScore() > bestDev) {
       bestDev = report.devScore();
       byEpoch.put(report.epoch(), test.evaluate().metrics());
+    }
+  }
+
+  /** The test metrics scored so far, by epoch, as JSON for a training state's attachments. */
+  String saved() throws JsonProcessingException {
+    return JSON.writeValueAsString(byEpoch);
+  }
+
+  /**
+   * Takes back what {@link #saved} wrote and the best dev score of the resumed epochs
+   * {@code history}, so that the next epochs are scored on test exactly when an uninterrupted run
+   * scores them.
+   */
+  void restore(Map<String, String> attachments, List<EpochReport> history)
+      throws JsonProcessingException {
+    String json = attachments.get(ATTACHMENT);
+    if (json != null) {
+      byEpoch.clear();
+      byEpoch.putAll(JSON.readValue(json, new TypeReference<Map<Integer, Map<String, Double>>>() {}));
+    }
+    for (EpochReport report : history) {
+      if (report.devScore() > bestDev) {
+        bestDev = report.devScore();
+      }
     }
   }
 

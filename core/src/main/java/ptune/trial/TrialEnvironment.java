@@ -1,6 +1,7 @@
 package ptune.trial;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import ptune.featurestore.FeatureSource;
 
 /**
@@ -11,13 +12,43 @@ import ptune.featurestore.FeatureSource;
  * @param checkpointDir local directory for this trial's best prompt checkpoint
  * @param listener receives per-epoch progress; never null
  * @param features where preprocessed feature shards are; {@link FeatureSource#NONE} to tokenize
+ * @param state where the trial's training state is kept between runs; the trial resumes from it
+ *     and saves to it every {@code stateEvery} epochs and when it stops ({@link TrialStateStore#NONE}:
+ *     nothing kept)
+ * @param stateEvery epochs between saved states (0: none saved)
+ * @param timeout this run of the trial stops at the first epoch end after this long and is
+ *     {@link TrialStatus#TIMED_OUT}; null: no limit
  */
 public record TrialEnvironment(
     String device, Path dataDir, Path checkpointDir, TrialListener listener,
-    FeatureSource features) {
+    FeatureSource features, TrialStateStore state, int stateEvery, Duration timeout) {
+
+  public TrialEnvironment {
+    if (stateEvery < 0) {
+      throw new IllegalArgumentException("stateEvery must be >= 0, got " + stateEvery);
+    }
+  }
+
+  /** An environment that keeps no training state and has no time limit. */
+  public TrialEnvironment(String device, Path dataDir, Path checkpointDir, TrialListener listener,
+      FeatureSource features) {
+    this(device, dataDir, checkpointDir, listener, features, TrialStateStore.NONE, 0, null);
+  }
 
   /** An environment without stored features: the trial tokenizes its examples. */
   public TrialEnvironment(String device, Path dataDir, Path checkpointDir, TrialListener listener) {
     this(device, dataDir, checkpointDir, listener, FeatureSource.NONE);
+  }
+
+  /** This environment keeping the trial's state in {@code store} every {@code every} epochs. */
+  public TrialEnvironment withState(TrialStateStore store, int every) {
+    return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, store, every,
+        timeout);
+  }
+
+  /** This environment with a time limit per run of the trial (null: none). */
+  public TrialEnvironment withTimeout(Duration limit) {
+    return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
+        stateEvery, limit);
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param features where the encoded examples came from: "stored LOCATION" (preprocessed shards)
  *     or "tokenized in the trial: REASON"
  * @param checkpointPath where the best epoch's prompt checkpoint was saved, or null
+ * @param resumedEpochs epochs taken over from the trial's saved training state rather than trained
+ *     by this run (0 for a trial run from epoch 1)
  *
  * <p>Built by name: {@link #failed} for a trial whose code threw, {@link #builder} otherwise.
  */
@@ -40,7 +42,8 @@ public record TrialResult(
     String device,
     String features,
     String error,
-    String checkpointPath)
+    String checkpointPath,
+    int resumedEpochs)
     implements Serializable {
 
   public String trialId() {
@@ -87,6 +90,7 @@ public record TrialResult(
     private String features;
     private String error;
     private String checkpointPath;
+    private int resumedEpochs;
 
     private Builder(TrialSpec spec, TrialStatus status) {
       this.spec = spec;
@@ -167,10 +171,15 @@ public record TrialResult(
       return this;
     }
 
+    public Builder resumedEpochs(int resumedEpochs) {
+      this.resumedEpochs = resumedEpochs;
+      return this;
+    }
+
     public TrialResult build() {
       return new TrialResult(spec, status, metricName, epochs, bestEpoch, bestDevScore, bestDevMetrics,
           heldOutMetrics, testMetrics, majorityBaseline, devSize, trainableParameters, totalParameters, seconds,
-          examplesPerSecond, device, features, error, checkpointPath);
+          examplesPerSecond, device, features, error, checkpointPath, resumedEpochs);
     }
   }
 }

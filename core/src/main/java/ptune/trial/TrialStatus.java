@@ -2,7 +2,9 @@ package ptune.trial;
 
 /**
  * How a trial ended; every outcome is recorded. A DIVERGED trial is a result of its grid point; a
- * FAILED one is not: the sweep exits non-zero and the next run retries it (and says so).
+ * FAILED one is not: the sweep exits non-zero and the next run retries it (and says so). A
+ * TIMED_OUT one is not either (it did not run all its epochs): the next run continues it from its
+ * saved training state.
  */
 public enum TrialStatus {
   /** Trained all epochs (or stopped early by patience) and was evaluated. */
@@ -10,5 +12,15 @@ public enum TrialStatus {
   /** The loss became NaN or infinite; the best epoch before that is kept. */
   DIVERGED,
   /** The trial's own code threw; {@link TrialResult#error()} says what. */
-  FAILED
+  FAILED,
+  /**
+   * The run hit its time limit ({@code trial_timeout}) and stopped at an epoch end; its curve and
+   * best epoch so far are kept, and its training state where the environment keeps one.
+   */
+  TIMED_OUT;
+
+  /** A result of its grid point, which a rerun keeps: COMPLETED or DIVERGED. */
+  public boolean done() {
+    return this == COMPLETED || this == DIVERGED;
+  }
 }
