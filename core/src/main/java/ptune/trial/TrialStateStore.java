@@ -7,7 +7,7 @@ import ptune.trainer.TrainingState;
 /**
  * Where one trial keeps its {@link TrainingState} between runs, so that a trial lost with its JVM
  * or stopped by {@code trial_timeout} continues from its last saved epoch instead of epoch 1. A
- * sweep keeps it in its store ({@code jobs: ptune.sweep.HadoopTrialStateStore}), a local run in a
+ * sweep keeps it in its store ({@code jobs: ptune.results.HadoopTrialStateStore}), a local run in a
  * directory ({@link TrialStateFile#inDirectory}).
  */
 public interface TrialStateStore {

@@ -12,13 +12,13 @@ import ptune.results.TrialRow.Column;
 import ptune.tables.TablePublisher;
 
 /**
- * The last lines a job prints: how many trials completed, failed or diverged (those that did not
+ * The last lines a job prints: how many trials completed, failed, diverged or timed out (those that did not
  * complete listed with the first line of their error, and where the whole error is), then where
  * the tables, plots, checkpoints, trial rows and the log are.
  *
  * @param notCompleted one line per trial that did not complete: status, id, backbone method task, error
  */
-record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int diverged, int checkpoints,
+record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int diverged, int timedOut, int checkpoints,
     List<String> notCompleted, Optional<Path> log) {
 
   /** Trials that did not complete are listed up to this many. */
@@ -30,6 +30,7 @@ record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int 
     List<String> notCompleted = new ArrayList<>();
     int failed = 0;
     int diverged = 0;
+    int timedOut = 0;
     int checkpoints = 0;
     for (Row r : rows) {
       String status = Column.STATUS.of(r);
@@ -39,18 +40,20 @@ record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int 
       }
       failed += "FAILED".equals(status) ? 1 : 0;
       diverged += "DIVERGED".equals(status) ? 1 : 0;
+      timedOut += "TIMED_OUT".equals(status) ? 1 : 0;
       String error = Column.ERROR.of(r);
       notCompleted.add(String.format(Locale.ROOT, "%-9s trial %s (%s %s %s)%s", status, Column.TRIAL_ID.of(r),
           Column.BACKBONE.of(r), Column.METHOD.of(r), Column.TASK.of(r),
           error == null || error.isBlank() ? "" : ": " + firstLine(error)));
     }
-    return new RunSummary(sweep, layout, rows.size(), failed, diverged, checkpoints, notCompleted, log);
+    return new RunSummary(sweep, layout, rows.size(), failed, diverged, timedOut, checkpoints, notCompleted, log);
   }
 
   List<String> lines() {
     List<String> lines = new ArrayList<>();
     String counts = String.format(Locale.ROOT, "%s: %d trials, %d completed, %d failed, %d diverged", sweep, trials,
-        trials - notCompleted.size(), failed, diverged);
+        trials - notCompleted.size(), failed, diverged)
+        + (timedOut == 0 ? "" : String.format(Locale.ROOT, ", %d timed out (a rerun continues them)", timedOut));
     if (notCompleted.isEmpty()) {
       lines.add(counts);
     } else {

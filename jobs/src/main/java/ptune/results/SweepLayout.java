@@ -8,7 +8,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Where everything a sweep writes lives: {@code DIR/<sweep name>/} with trials/, checkpoints/,
- * tables/, plots/, features/ and history/. The root is a fully qualified Hadoop URI (file:, hdfs://)
+ * state/, tables/, plots/, features/ and history/. The root is a fully qualified Hadoop URI (file:, hdfs://)
  * so that executors with another working directory resolve it the same way.
  *
  * <p>A rerun ({@code --rerun}, see {@code ptune.sweep.RunHistory}) is laid out the same way under
@@ -53,6 +53,14 @@ public record SweepLayout(String root, String sweepRoot) implements Serializable
 
   public String checkpoints() {
     return root + "/checkpoints";
+  }
+
+  /**
+   * The trials' saved training states, {@code state/<trial id>.bin}: what a trial lost mid-way or
+   * stopped by its time limit resumes from (see {@link HadoopTrialStateStore}).
+   */
+  public String state() {
+    return root + "/state";
   }
 
   public String tables() {

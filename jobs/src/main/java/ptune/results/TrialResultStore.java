@@ -185,25 +185,29 @@ public final class TrialResultStore implements Serializable {
    * The part files as read now.
    *
    * @param rows trial id to its result row (JSON), readable parts only
-   * @param statuses trial id to COMPLETED, DIVERGED or FAILED
+   * @param statuses trial id to its {@link TrialStatus} name
    * @param damaged trial id to "path: what is wrong", per damaged part
    */
   public record PartScan(Map<String, String> rows, Map<String, String> statuses, Map<String, String> damaged) {
 
+    /** Trials with a result a rerun keeps: COMPLETED or DIVERGED ({@link TrialStatus#done()}). */
     public Set<String> finished() {
-      Set<String> ids = new HashSet<>();
-      statuses.forEach((id, status) -> {
-        if (!status.equals(TrialStatus.FAILED.name())) {
-          ids.add(id);
-        }
-      });
-      return ids;
+      return withStatus(status -> status.done());
     }
 
     public Set<String> failed() {
+      return withStatus(status -> status == TrialStatus.FAILED);
+    }
+
+    /** Trials stopped by their time limit: a rerun continues them from their saved state. */
+    public Set<String> timedOut() {
+      return withStatus(status -> status == TrialStatus.TIMED_OUT);
+    }
+
+    private Set<String> withStatus(java.util.function.Predicate<TrialStatus> test) {
       Set<String> ids = new TreeSet<>();
       statuses.forEach((id, status) -> {
-        if (status.equals(TrialStatus.FAILED.name())) {
+        if (test.test(TrialStatus.valueOf(status))) {
           ids.add(id);
         }
       });
@@ -237,13 +241,14 @@ public final class TrialResultStore implements Serializable {
     return listParts().length > 0;
   }
 
-  /** Removes the results (and checkpoints) of {@code trialIds} so that they are run again. */
+  /** Removes the results (checkpoints, saved states) of {@code trialIds} so they run again from epoch 1. */
   public void forget(Collection<String> trialIds) {
     try {
       FileSystem fs = new Path(layout.root()).getFileSystem(new Configuration());
       for (String id : trialIds) {
         fs.delete(new Path(layout.trialParts(), id + PART_SUFFIX), false);
         fs.delete(new Path(layout.checkpoints(), id), true);
+        fs.delete(new Path(HadoopTrialStateStore.of(layout, id).location()), false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove old results", e);

@@ -82,6 +82,8 @@ public final class TrialRow {
     RUNNER("runner", DataTypes.StringType, false, (r, p) -> p.runner()),
     DATA_DIR("data_dir", DataTypes.StringType, false, (r, p) -> p.dataDir()),
     CHECKPOINT_PATH("checkpoint_path", DataTypes.StringType, false, (r, p) -> p.checkpointPath()),
+    /** Epochs taken over from the trial's saved training state (0: trained from epoch 1). */
+    RESUMED_EPOCHS("resumed_epochs", DataTypes.IntegerType, false, (r, p) -> r.resumedEpochs()),
     /** Written last: a part without it was cut short. */
     FINISHED_AT("finished_at", DataTypes.StringType, false, (r, p) -> Instant.now().toString());
 

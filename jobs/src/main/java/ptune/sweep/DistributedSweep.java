@@ -52,15 +52,19 @@ public final class DistributedSweep {
     int skipped = trials.size() - todo.size();
     warnAboutOtherInputs(config, trials, before);
     long retried = todo.stream().filter(t -> before.failed().contains(t.trialId())).count();
+    long continued = todo.stream().filter(t -> before.timedOut().contains(t.trialId())).count();
+    String again = (retried == 0 ? "" : ", " + retried + " failed before: retried")
+        + (continued == 0 ? "" : ", " + continued + " timed out before: continued");
     console.printf("sweep %s: %d trials, %d already done, %d to run%s -> %s%n",
         config.name(), trials.size(), skipped, todo.size(),
-        retried == 0 ? "" : " (" + retried + " failed before: retried)", SweepLayout.display(layout.root()));
+        again.isEmpty() ? "" : " (" + again.substring(2) + ")", SweepLayout.display(layout.root()));
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     LongAccumulator finished = jsc.sc().longAccumulator("trials finished");
     LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
     TrialTask task = new TrialTask(config.runner(), config.dataDir(),
-        new HadoopFeatureSource(layout.features()), store, finished, failed);
+        new HadoopFeatureSource(layout.features()), store, finished, failed, config.stateEvery(),
+        config.trialTimeout() == null ? null : Duration.ofNanos(Math.round(config.trialTimeout() * 1e9)));
     try (SweepProgress progress = new SweepProgress(jsc.sc(), config.name(),
         todo.stream().map(TrialSpec::trialId).collect(Collectors.toSet()), store, progressInterval, console)) {
       for (int round = 0; round <= config.retryRounds() && !todo.isEmpty(); round++) {
@@ -93,8 +97,10 @@ public final class DistributedSweep {
         .filter(id -> after.failed().contains(id) && !lost.contains(id)).toList();
     long diverged = trials.stream().map(TrialSpec::trialId)
         .filter(id -> TrialStatus.DIVERGED.name().equals(after.statuses().get(id))).count();
+    long timedOut = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> after.timedOut().contains(id) && !lost.contains(id)).count();
     return new SweepReport(config.name(), trials.size(), skipped, (int) finished.value().longValue(),
-        failedNow, (int) diverged, todo.stream().map(TrialSpec::trialId).toList(),
+        failedNow, (int) diverged, (int) timedOut, todo.stream().map(TrialSpec::trialId).toList(),
         layout.trials() + "/" + TrialTable.CSV);
   }
 

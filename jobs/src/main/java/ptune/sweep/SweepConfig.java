@@ -18,6 +18,10 @@ import java.util.Map;
  * @param regressionAlpha and only if Welch's one-sided t-test over both runs' seeds gives p below this
  * @param throughputRegressionPercent examples/s of a cell regress when they drop by more than this
  *     share of the earlier run's, in percent (and the same test says so)
+ * @param stateEvery a trial saves its training state to {@code state/} after every this many
+ *     epochs (and when it stops), to resume from it if lost; 0 saves none
+ * @param trialTimeout seconds one run of a trial may train: past them it stops at the next epoch end
+ *     as TIMED_OUT and the next run continues it; null (the default) sets no limit
  */
 public record SweepConfig(
     String name,
@@ -37,7 +41,9 @@ public record SweepConfig(
     Double regressionThreshold,
     PreprocessConfig preprocess,
     Double regressionAlpha,
-    Double throughputRegressionPercent) {
+    Double throughputRegressionPercent,
+    Integer stateEvery,
+    Double trialTimeout) {
 
   /**
    * Feature preprocessing: the {@link ptune.preprocess.FeatureEncoder} class (none = skip, trials
@@ -54,6 +60,7 @@ public record SweepConfig(
   public static final double DEFAULT_REGRESSION_THRESHOLD = 1.0;
   public static final double DEFAULT_REGRESSION_ALPHA = 0.05;
   public static final double DEFAULT_THROUGHPUT_REGRESSION_PERCENT = 10;
+  public static final int DEFAULT_STATE_EVERY = 1;
 
   SweepConfig withDefaults() {
     return new SweepConfig(
@@ -74,14 +81,16 @@ public record SweepConfig(
         regressionThreshold == null ? DEFAULT_REGRESSION_THRESHOLD : regressionThreshold,
         preprocess == null ? new PreprocessConfig(null, null) : preprocess,
         regressionAlpha == null ? DEFAULT_REGRESSION_ALPHA : regressionAlpha,
-        throughputRegressionPercent == null ? DEFAULT_THROUGHPUT_REGRESSION_PERCENT : throughputRegressionPercent);
+        throughputRegressionPercent == null ? DEFAULT_THROUGHPUT_REGRESSION_PERCENT : throughputRegressionPercent,
+        stateEvery == null ? DEFAULT_STATE_EVERY : stateEvery,
+        trialTimeout);
   }
 
   /** This sweep reading its data from {@code dir} (the command line's --data). */
   public SweepConfig withDataDir(String dir) {
     return new SweepConfig(name, description, runner, dir, backbones, methods, tasks, seeds, grid, overrides,
         hyperparameterTypes, spark, master, retryRounds, regressionThreshold, preprocess, regressionAlpha,
-        throughputRegressionPercent);
+        throughputRegressionPercent, stateEvery, trialTimeout);
   }
 
   public HyperparameterCatalog catalog() {

@@ -178,6 +178,14 @@ public final class SweepConfigReader {
     if (c.regressionThreshold() < 0) {
       throw new ConfigException(file, -1, "regression_threshold", "must be >= 0 (points)");
     }
+    if (c.stateEvery() < 0) {
+      throw new ConfigException(file, lines.lineOfKey("state_every"), "state_every",
+          "must be >= 0 (epochs between saved training states; 0 saves none)");
+    }
+    if (c.trialTimeout() != null && !(c.trialTimeout() > 0 && Double.isFinite(c.trialTimeout()))) {
+      throw new ConfigException(file, lines.lineOfKey("trial_timeout"), "trial_timeout",
+          "must be a positive number of seconds (leave it out for no limit)");
+    }
     if (c.throughputRegressionPercent() < 0) {
       throw new ConfigException(file, -1, "throughput_regression_percent", "must be >= 0 (percent)");
     }

@@ -12,11 +12,13 @@ import java.util.List;
  * @param failed trials of the sweep that ended FAILED in this invocation; their errors are in the
  *     {@code error} column of {@code trialsCsv}
  * @param diverged trials of the sweep whose result is DIVERGED
+ * @param timedOut trials of the sweep stopped by {@code trial_timeout}: no result yet (the tables
+ *     leave them out), the next run continues them from their saved state
  * @param lost trials still without a result after all retry rounds (their executors died)
  * @param trialsCsv where the failed trials' errors can be read
  */
 public record SweepReport(String sweep, int trials, int skipped, int ran, List<String> failed, int diverged,
-    List<String> lost, String trialsCsv) {
+    int timedOut, List<String> lost, String trialsCsv) {
 
   public SweepReport {
     failed = List.copyOf(failed);
@@ -29,8 +31,10 @@ public record SweepReport(String sweep, int trials, int skipped, int ran, List<S
 
   @Override
   public String toString() {
-    String line = String.format("sweep %s: %d trials, %d already done, %d run now (%d failed, %d diverged), %d lost%s",
-        sweep, trials, skipped, ran, failed.size(), diverged, lost.size(), lost.isEmpty() ? "" : " " + lost);
+    String line = String.format("sweep %s: %d trials, %d already done, %d run now (%d failed, %d diverged%s), %d lost%s",
+        sweep, trials, skipped, ran, failed.size(), diverged,
+        timedOut == 0 ? "" : ", " + timedOut + " timed out: a rerun continues them", lost.size(),
+        lost.isEmpty() ? "" : " " + lost);
     return failed.isEmpty() ? line
         : line + String.format("%n%d trial(s) failed %s: their errors are in the error column of %s; a rerun retries them",
             failed.size(), failed, trialsCsv);

@@ -2,6 +2,7 @@ package ptune.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -11,6 +12,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ptune.featurestore.FeatureSource;
+import ptune.results.HadoopTrialStateStore;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialRow;
 import ptune.trial.EpochMetrics;
@@ -19,11 +21,15 @@ import ptune.trial.TrialListener;
 import ptune.trial.TrialResult;
 import ptune.trial.TrialRunner;
 import ptune.trial.TrialSpec;
+import ptune.trial.TrialStateStore;
 import ptune.trial.TrialStatus;
 
 /**
  * Runs one trial inside a Spark task: on the GPU Spark assigned the task (or the CPU), with a local
- * checkpoint directory and the sweep's preprocessed features (when present), and writes the trial's result row and checkpoint as soon as it ends. A
+ * checkpoint directory and the sweep's preprocessed features (when present), and writes the trial's result row and checkpoint as soon as it ends.
+ * The trial continues from its saved training state in the sweep's {@code state/} and saves it
+ * there as it trains; once its row records a result that a rerun keeps (COMPLETED, DIVERGED) the
+ * state is deleted. A
  * runner that throws despite its contract yields a FAILED row, so Spark never retries a trial for
  * a problem in the trial itself; only infrastructure failures (a lost executor) fail the task.
  */
@@ -38,15 +44,24 @@ final class TrialTask implements Function<TrialSpec, String> {
   private final TrialResultStore store;
   private final LongAccumulator finished;
   private final LongAccumulator failed;
+  private final int stateEvery;
+  private final Duration timeout;
 
+  /**
+   * @param stateEvery epochs between the trial's saved training states in the store's state/
+   *     (0: none saved, none resumed)
+   * @param timeout how long one run of a trial may train (null: no limit)
+   */
   TrialTask(String runnerClass, String dataDir, FeatureSource features, TrialResultStore store,
-      LongAccumulator finished, LongAccumulator failed) {
+      LongAccumulator finished, LongAccumulator failed, int stateEvery, Duration timeout) {
     this.runnerClass = runnerClass;
     this.dataDir = dataDir;
     this.features = features;
     this.store = store;
     this.finished = finished;
     this.failed = failed;
+    this.stateEvery = stateEvery;
+    this.timeout = timeout;
   }
 
   @Override
@@ -55,8 +70,12 @@ final class TrialTask implements Function<TrialSpec, String> {
     Path checkpointDir = Files.createTempDirectory("ptune-checkpoint-" + spec.trialId() + "-");
     long start = System.nanoTime();
     TrialResult result;
+    TrialStateStore state = stateEvery == 0 ? TrialStateStore.NONE
+        : HadoopTrialStateStore.of(store.layout(), spec.trialId());
     try {
-      result = newRunner(runnerClass).run(spec, new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog(), features));
+      TrialEnvironment env = new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog(), features)
+          .withState(state, stateEvery).withTimeout(timeout);
+      result = newRunner(runnerClass).run(spec, env);
       if (result == null) {
         throw new IllegalStateException(runnerClass + " returned no result");
       }
@@ -75,8 +94,12 @@ final class TrialTask implements Function<TrialSpec, String> {
     } finally {
       deleteLocal(checkpointDir); // moved already, unless the copy failed: never left behind in /tmp
     }
+    if (result.status().done()) {
+      // The row is the result; a FAILED or TIMED_OUT trial keeps its state for the next run.
+      state.delete();
+    }
     finished.add(1);
-    if (result.status() != TrialStatus.COMPLETED) {
+    if (result.status() == TrialStatus.FAILED) {
       failed.add(1);
     }
     return result.status().name();

@@ -185,7 +185,7 @@ public final class Charts {
    */
   public static JFreeChart devScoreByPromptLength(List<TrialRecord> records, String backbone, MethodPalette palette) {
     List<TrialRecord> usable = records.stream()
-        .filter(r -> r.backbone().equals(backbone) && !r.failed() && r.devScore() != null
+        .filter(r -> r.backbone().equals(backbone) && r.ranToTheEnd() && r.devScore() != null
             && r.hyperparameters().containsKey(PREFIX_LEN))
         .toList();
     NumberAxis length = new NumberAxis("prompt length (prefix_len: vectors per layer for PT-2, at the input for PT)");
@@ -402,7 +402,7 @@ public final class Charts {
     }
     Function<TrialRecord, Double> by = table.selection().selectBy;
     return records.stream()
-        .filter(r -> r.backbone().equals(backbone) && r.method().equals(method) && r.task().equals(task) && !r.failed()
+        .filter(r -> r.backbone().equals(backbone) && r.method().equals(method) && r.task().equals(task) && r.ranToTheEnd()
             && r.gridPoint().equals(c.gridPoint()) && by.apply(r) != null)
         .max(Comparator.comparing(by))
         .orElse(null);

@@ -67,14 +67,17 @@ public record HtmlReport(
   private void header(StringBuilder out) {
     long diverged = records.stream().filter(TrialRecord::diverged).count();
     long failed = records.stream().filter(TrialRecord::failed).count();
+    long timedOut = records.stream().filter(TrialRecord::timedOut).count();
     ResultTable first = tables.get(0);
     out.append("<header>\n<h1>").append(esc("ptune sweep " + sweep)).append("</h1>\n");
     if (description != null && !description.isBlank()) {
       out.append("<p>").append(esc(description)).append("</p>\n");
     }
     out.append("<p class=\"muted\">").append(records.size()).append(" trials: ")
-        .append(records.size() - diverged - failed).append(" completed, ").append(diverged).append(" diverged, ")
-        .append(failed).append(" failed. Backbones: ").append(esc(String.join(", ", first.backbones())))
+        .append(records.size() - diverged - failed - timedOut).append(" completed, ").append(diverged).append(" diverged, ")
+        .append(failed).append(" failed")
+        .append(timedOut == 0 ? "" : ", " + timedOut + " timed out (left out of the tables; a rerun continues them)")
+        .append(". Backbones: ").append(esc(String.join(", ", first.backbones())))
         .append("; methods: ").append(esc(first.methods().stream().map(MethodNames::display).collect(Collectors.joining(", "))))
         .append("; tasks: ").append(esc(String.join(", ", first.tasks()))).append(".</p>\n")
         .append("<nav><a href=\"#tables\">Tables</a><a href=\"#figures\">Figures</a>")
@@ -124,14 +127,17 @@ public record HtmlReport(
   }
 
   private void problems(StringBuilder out) {
-    List<TrialRecord> bad = records.stream().filter(r -> r.failed() || r.diverged()).sorted(TRIAL_ORDER).toList();
-    out.append("<section id=\"problems\">\n<h2>Failed and diverged trials (").append(bad.size()).append(")</h2>\n");
+    List<TrialRecord> bad = records.stream().filter(r -> !r.completed()).sorted(TRIAL_ORDER).toList();
+    boolean anyTimedOut = bad.stream().anyMatch(TrialRecord::timedOut);
+    out.append("<section id=\"problems\">\n<h2>").append(anyTimedOut ? "Failed, diverged and timed-out" : "Failed and diverged")
+        .append(" trials (").append(bad.size()).append(")</h2>\n");
     if (bad.isEmpty()) {
       out.append("<p>None: every trial completed.</p>\n</section>\n");
       return;
     }
     out.append("<p class=\"muted\">A diverged trial keeps its best epoch before the loss became NaN or infinite; a "
-        + "failed one has no score. Full rows: <code>trials/trials.parquet</code>.</p>\n");
+        + "failed one has no score" + (anyTimedOut ? "; a timed-out one stopped at its time limit (left out of the tables, "
+        + "a rerun continues it from its saved state)" : "") + ". Full rows: <code>trials/trials.parquet</code>.</p>\n");
     out.append("<div class=\"wide\"><table id=\"problem-trials\">\n<thead><tr><th>trial</th><th>backbone</th><th>method</th><th>task</th>"
         + "<th>seed</th><th>grid point</th><th>status</th><th>error</th></tr></thead>\n<tbody>\n");
     List<String> varying = varyingHyperparameters();
@@ -263,7 +269,7 @@ public record HtmlReport(
     Set<String> selected = records.stream()
         .filter(r -> {
           Cell c = dev.cell(r.backbone(), r.method(), r.task());
-          return c != null && !r.failed() && c.gridPoint().equals(r.gridPoint());
+          return c != null && r.ranToTheEnd() && c.gridPoint().equals(r.gridPoint());
         })
         .map(TrialRecord::trialId).collect(Collectors.toSet());
     out.append("<section id=\"trials\">\n<h2>Trials and checkpoints (").append(records.size()).append(")</h2>\n")

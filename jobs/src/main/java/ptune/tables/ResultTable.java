@@ -24,7 +24,7 @@ public record ResultTable(
 
   public static ResultTable build(List<TrialRecord> records, Selection selection) {
     List<TrialRecord> usable = records.stream()
-        .filter(r -> !r.failed() && selection.selectBy.apply(r) != null && selection.report.apply(r) != null)
+        .filter(r -> r.ranToTheEnd() && selection.selectBy.apply(r) != null && selection.report.apply(r) != null)
         .toList();
     Map<String, Cell> cells = new LinkedHashMap<>();
     Map<String, List<TrialRecord>> byCell = usable.stream()
@@ -61,7 +61,7 @@ public record ResultTable(
 
   private static Map<String, TaskInfo> taskInfo(List<TrialRecord> records) {
     Map<String, TaskInfo> info = new TreeMap<>();
-    records.stream().filter(r -> !r.failed()).collect(Collectors.groupingBy(TrialRecord::task))
+    records.stream().filter(r -> r.ranToTheEnd()).collect(Collectors.groupingBy(TrialRecord::task))
         .forEach((task, trials) -> info.put(task, new TaskInfo(task,
             trials.stream().map(TrialRecord::metric).filter(Objects::nonNull).findFirst().orElse("score"),
             trials.stream().map(TrialRecord::majorityBaseline).filter(Objects::nonNull).findFirst().map(v -> 100 * v).orElse(null),

@@ -1,6 +1,7 @@
 package ptune.tables;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import ptune.trial.TrialStatus;
 
 /**
  * Training throughput per backbone x method x task: mean ± sample std of the trial rows'
- * {@code examples_per_second} over every trial that ran (all grid points and seeds; failed trials
- * have none), written as tables/throughput.csv and .parquet so that a later run can compare with it.
+ * {@code examples_per_second} over every trial that ran to its end (all grid points and seeds; failed trials
+ * have none, timed-out ones are left out as in the tables), written as tables/throughput.csv and .parquet so that a later run can compare with it.
  * A sweep whose grid changes batch sizes between runs compares different mixes; same grid, same mix.
  */
 public final class ThroughputCells {
@@ -37,7 +38,7 @@ public final class ThroughputCells {
   /** From a trial table ({@link ptune.results.TrialTable}); rows follow {@link #SCHEMA}. */
   public static List<Row> of(Dataset<Row> trials) {
     List<Row> measured = trials
-        .where(col(Column.STATUS.columnName()).notEqual(TrialStatus.FAILED.name())
+        .where(not(col(Column.STATUS.columnName()).isin(TrialStatus.FAILED.name(), TrialStatus.TIMED_OUT.name()))
             .and(col(Column.EXAMPLES_PER_SECOND.columnName()).isNotNull()))
         .collectAsList();
     Map<String, List<Double>> byCell = new TreeMap<>();

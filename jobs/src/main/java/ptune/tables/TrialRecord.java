@@ -57,6 +57,20 @@ public record TrialRecord(
     return "FAILED".equals(status);
   }
 
+  /** Stopped by its time limit before its last epoch: the tables leave it out, as a failed one. */
+  public boolean timedOut() {
+    return "TIMED_OUT".equals(status);
+  }
+
+  public boolean completed() {
+    return "COMPLETED".equals(status);
+  }
+
+  /** A result the tables use: the trial ran to its end (COMPLETED or DIVERGED). */
+  public boolean ranToTheEnd() {
+    return !failed() && !timedOut();
+  }
+
   public boolean diverged() {
     return "DIVERGED".equals(status);
   }
