@@ -52,7 +52,8 @@ class TrialRowTest {
         "dev_score", "best_epoch", "epochs_run", "last_dev_score", "dev_scores", "epochs_json", "dev_metrics_json",
         "held_out_score", "held_out_metrics_json", "test_score", "test_metrics_json", "majority_baseline", "dev_size",
         "trainable_parameters", "total_parameters", "seconds", "examples_per_second", "device", "executor", "features",
-        "runner", "data_dir", "checkpoint_path", "finished_at"), names);
+        "runner", "data_dir", "checkpoint_path", "resumed_epochs", "finished_at"), names);
+    assertEquals(0, row.get("resumed_epochs").asInt(), "a trial run from epoch 1 resumed none");
     assertEquals(0.01, row.get("lr").asDouble(), 0.0);
     assertEquals(1, row.get("seed").asLong());
     assertEquals("ptune.trial.PromptTuningTrialRunner", row.get("runner").asText());

@@ -1,6 +1,7 @@
 package ptune.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,20 @@ class SweepConfigReaderTest {
     assertTrue(message.startsWith("conf/x.yaml:9: retry_rounds:"), message);
     String seeds = error(VALID.replace("seeds: [1]", "seeds: [one]"));
     assertTrue(seeds.startsWith("conf/x.yaml:5: seeds[0]:"), seeds);
+  }
+
+  @Test
+  void stateCadenceAndTrialTimeoutAreCheckedAndDefaulted() throws Exception {
+    SweepConfig defaults = parse(VALID);
+    assertEquals(1, defaults.stateEvery());
+    assertNull(defaults.trialTimeout());
+    SweepConfig set = parse(VALID + "state_every: 0\ntrial_timeout: 90.5\n");
+    assertEquals(0, set.stateEvery());
+    assertEquals(90.5, set.trialTimeout());
+    String every = error(VALID + "state_every: -1\n");
+    assertTrue(every.startsWith("conf/x.yaml:9: state_every: must be >= 0"), every);
+    String timeout = error(VALID + "trial_timeout: 0\n");
+    assertTrue(timeout.startsWith("conf/x.yaml:9: trial_timeout: must be a positive number of seconds"), timeout);
   }
 
   @Test
