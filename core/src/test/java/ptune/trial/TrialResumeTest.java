@@ -29,7 +29,9 @@ import ptune.trainer.TrainingState;
  * train) with a training-state store: stopped by its time limit after epoch 1 as TIMED_OUT with
  * its state saved, and run again, it resumes at epoch 2 and ends exactly (per-epoch losses and dev
  * scores, best epoch, held-out selection, checkpoint tensors) as the same trial run in one go. A
- * torn state file is set aside with a warning and the trial starts from epoch 1.
+ * torn state file is set aside with a warning and the trial starts from epoch 1. A CoNLL-2003 trial,
+ * whose labelled test split is scored at the epochs that improve dev, resumes with the same test
+ * scoring.
  */
 class TrialResumeTest {
   private static final TrialSpec SPEC = TrialSpec.of("test", "minilm-l6", "pt2", "sst2", 5, Map.of(
@@ -117,10 +119,36 @@ class TrialResumeTest {
     assertEquals(1, store.load().orElseThrow().completedEpochs()); // a fresh state replaced it
   }
 
+  @Test
+  void aResumedNerTrialScoresTestAtTheSameEpochsAsAnUninterruptedOne() throws Exception {
+    TrialSpec ner = TrialSpec.of("test", "minilm-l6", "pt2", "conll03", 11, Map.of(
+        "lr", 3e-2, "epochs", 3, "batch_size", 8, "max_len", 48, "prefix_len", 4,
+        "max_train_examples", 48, "max_dev_examples", 24, "max_test_examples", 24));
+    TrialResult whole = run(ner, "ner-whole", TrialStateStore.NONE, 0, null);
+    assertNull(whole.error(), whole.error());
+    TrialStateFile store = TrialStateFile.inDirectory(tmp.resolve("state-ner"), ner.trialId());
+    TrialResult stopped = run(ner, "ner-stopped", store, 1, AT_ONCE);
+    assertEquals(TrialStatus.TIMED_OUT, stopped.status(), stopped.error());
+    assertTrue(store.load().orElseThrow().attachments().containsKey(TestAtBestDev.ATTACHMENT));
+    TrialResult resumed = run(ner, "ner-resumed", store, 1, null);
+    assertNull(resumed.error(), resumed.error());
+    assertEquals(1, resumed.resumedEpochs());
+    assertEquals(curve(whole), curve(resumed));
+    assertEquals(whole.bestEpoch(), resumed.bestEpoch());
+    assertFalse(whole.testMetrics().isEmpty());
+    assertEquals(whole.testMetrics(), resumed.testMetrics());
+    assertSameTensors(whole, resumed);
+  }
+
   private static TrialResult run(String name, TrialStateStore store, int every, Duration timeout) {
+    return run(SPEC, name, store, every, timeout);
+  }
+
+  private static TrialResult run(TrialSpec spec, String name, TrialStateStore store, int every,
+      Duration timeout) {
     TrialEnvironment env = new TrialEnvironment("cpu", DataDirectory.resolve(),
         tmp.resolve("ckpt-" + name), TrialListener.NONE).withState(store, every).withTimeout(timeout);
-    return new PromptTuningTrialRunner().run(SPEC, env);
+    return new PromptTuningTrialRunner().run(spec, env);
   }
 
   /** Every epoch's loss, dev metrics and test metrics (not its seconds). */

@@ -1,5 +1,6 @@
 package ptune.sweep;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,11 @@ final class TrialTask implements Function<TrialSpec, String> {
     }
     if (result.status().done()) {
       // The row is the result; a FAILED or TIMED_OUT trial keeps its state for the next run.
-      state.delete();
+      try {
+        state.delete();
+      } catch (IOException e) { // harmless: a done trial is not run again, --force deletes it
+        LOG.warn("trial {}: cannot delete its training state {}: {}", spec.trialId(), state.location(), e.toString());
+      }
     }
     finished.add(1);
     if (result.status() == TrialStatus.FAILED) {
