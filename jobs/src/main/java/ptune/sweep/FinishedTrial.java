@@ -55,7 +55,8 @@ record FinishedTrial(String trialId, String backbone, String method, String task
       return head + time + ": " + (error == null || error.isEmpty() ? "(no error message)" : error)
           + " [full error: " + whereIsError + "]";
     }
-    return head + time + ", " + dev + (error == null || error.isEmpty() ? "" : ": " + error);
+    String timedOut = status.equals("TIMED_OUT") ? " (stopped by trial_timeout; a rerun continues it)" : "";
+    return head + time + ", " + dev + timedOut + (error == null || error.isEmpty() ? "" : ": " + error);
   }
 
   private static String firstLine(String text) {

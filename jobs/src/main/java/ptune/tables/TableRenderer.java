@@ -28,6 +28,10 @@ public final class TableRenderer {
       }
     }
     out.append("\nCells: mean ± std over seeds (n), in points. * = published number not verified in a source.\n");
+    if (table.timedOut() > 0) {
+      out.append("Left out: ").append(table.timedOut())
+          .append(" timed-out trial(s) (stopped by trial_timeout; a rerun continues them).\n");
+    }
     return out.toString();
   }
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import ptune.checkpoint.PromptCheckpoint;
 import ptune.cli.Ptune;
 import ptune.dataset.DataDirectory;
+import ptune.tables.TablePublisher;
+import ptune.testing.CommandLine;
 import ptune.testing.StandaloneCluster;
 import ptune.testing.TestSweeps;
 import ptune.trainer.TrainingStateFormat;
@@ -36,7 +38,8 @@ import ptune.trainer.TrainingStateFormat;
  * whose driver JVM is killed (SIGKILL) once the trial has saved its state after epoch k of 4; the
  * rerun resumes it at k (resumed_epochs = k) and its result (per-epoch losses and dev scores, best
  * epoch, checkpoint tensors) equals, bit for bit, the same sweep run without interruption. Its state
- * file is gone once the result is written.
+ * file is gone once the result is written. A trial stopped by {@code trial_timeout} is recorded
+ * TIMED_OUT and the next run continues it.
  */
 @Tag("slow")
 class TrialKillResumeTest {
@@ -48,25 +51,7 @@ class TrialKillResumeTest {
   @Test
   @Timeout(600)
   void aTrialKilledAfterEpochKResumesThereAndEndsAsAnUninterruptedRun() throws Exception {
-    Path config = TestSweeps.write(tmp, "kill.yaml", """
-        name: kill
-        data_dir: %s
-        backbones: [minilm-l6]
-        methods: [pt2]
-        tasks: [sst2]
-        seeds: [3]
-        grid:
-          lr: 2.0e-2
-          epochs: %d
-          batch_size: 8
-          max_len: 48
-          prefix_len: 4
-          max_train_examples: 160
-          max_dev_examples: 48
-        state_every: 1
-        spark:
-          spark.ui.enabled: "false"
-        """.formatted(DataDirectory.resolve(), EPOCHS));
+    Path config = TestSweeps.write(tmp, "kill.yaml", sweep(""));
     Path killed = tmp.resolve("killed");
     Path stateDir = killed.resolve("kill/state");
 
@@ -95,6 +80,61 @@ class TrialKillResumeTest {
     assertEquals(b.keySet(), a.keySet());
     b.forEach((name, values) -> assertArrayEquals(values, a.get(name), name));
     assertFalse(Files.exists(stateDir.resolve(id + ".bin")), "the state is deleted once the result is written");
+  }
+
+  /**
+   * The same trial with a time limit too short for one epoch: it stops after epoch 1 as TIMED_OUT
+   * with its best epoch so far, the tables leave it out and the summary counts it, the exit code is
+   * 0; the next run (no limit) does not count it done but continues it from epoch 2.
+   */
+  @Test
+  @Timeout(600)
+  void aTimedOutTrialIsCountedLeftOutOfTheTablesAndContinuedByTheNextRun() throws Exception {
+    Path out = tmp.resolve("runs");
+    Path limited = TestSweeps.write(tmp, "limited.yaml", sweep("trial_timeout: 0.001"));
+    CommandLine first = CommandLine.run("run", limited.toString(), "--out", out.toString());
+    assertEquals(0, first.exitCode(), first.error());
+    assertTrue(first.out().contains("1 trials, 0 completed, 0 failed, 0 diverged, 1 timed out (a rerun continues them)"),
+        first.out());
+    JsonNode stopped = JSON.readTree(partOf(out).toFile());
+    assertEquals("TIMED_OUT", stopped.get("status").asText(), stopped.path("error").asText());
+    assertEquals(1, stopped.get("epochs_run").asInt());
+    assertEquals(1, stopped.get("best_epoch").asInt());
+    assertTrue(Files.readString(out.resolve("kill/tables/" + TablePublisher.REPORT)).contains("1 timed out"));
+    assertTrue(first.out().contains("Left out: 1 timed-out trial(s)"), first.out());
+
+    Path unlimited = TestSweeps.write(tmp, "kill.yaml", sweep(""));
+    CommandLine second = CommandLine.run("run", unlimited.toString(), "--out", out.toString());
+    assertEquals(0, second.exitCode(), second.error());
+    assertTrue(second.out().contains("0 already done, 1 to run (1 timed out before: continued)"), second.out());
+    JsonNode resumed = JSON.readTree(partOf(out).toFile());
+    assertEquals("COMPLETED", resumed.get("status").asText(), resumed.path("error").asText());
+    assertEquals(1, resumed.get("resumed_epochs").asInt());
+    assertEquals(EPOCHS, resumed.get("epochs_run").asInt());
+    assertEquals(stopped.get("dev_scores").get(0), resumed.get("dev_scores").get(0));
+  }
+
+  private static String sweep(String extra) {
+    return """
+        name: kill
+        data_dir: %s
+        backbones: [minilm-l6]
+        methods: [pt2]
+        tasks: [sst2]
+        seeds: [3]
+        grid:
+          lr: 2.0e-2
+          epochs: %d
+          batch_size: 8
+          max_len: 48
+          prefix_len: 4
+          max_train_examples: 160
+          max_dev_examples: 48
+        state_every: 1
+        spark:
+          spark.ui.enabled: "false"
+        %s
+        """.formatted(DataDirectory.resolve(), EPOCHS, extra);
   }
 
   /** Runs the sweep in a JVM of its own, kills it once a state is saved; the state's epoch. */
