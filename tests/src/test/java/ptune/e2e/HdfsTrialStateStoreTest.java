@@ -1,0 +1,92 @@
+package ptune.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import ptune.results.HadoopTrialStateStore;
+import ptune.results.SweepLayout;
+import ptune.trainer.AdamW;
+import ptune.trainer.EpochReport;
+import ptune.trainer.TrainerConfig;
+import ptune.trainer.TrainingState;
+import ptune.trial.TrialStateFile;
+
+/**
+ * A trial's training state in a sweep's store on HDFS (a MiniDFSCluster): none before the first
+ * save, saved and replaced in one rename, read back whole; a damaged file is set aside as
+ * {@code .damaged} and reads as none; deleted once the trial's result is written.
+ */
+@Tag("slow")
+class HdfsTrialStateStoreTest {
+
+  @Test
+  @Timeout(120)
+  void savesReplacesSetsAsideAndDeletesOnHdfs() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+        Path.of("target", "minidfs-" + UUID.randomUUID()).toAbsolutePath().toString());
+    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    try {
+      dfs.waitActive();
+      String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
+      FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), conf);
+      SweepLayout layout = new SweepLayout(hdfs + "/runs/s");
+      HadoopTrialStateStore store = HadoopTrialStateStore.of(layout, "0123abcd");
+      org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(hdfs + "/runs/s/state/0123abcd.bin");
+      assertEquals(file.toString(), store.location());
+
+      assertTrue(store.load().isEmpty(), "no state before the first save");
+      store.save(state(1));
+      store.save(state(2)); // replaces the first
+      TrainingState read = store.load().orElseThrow();
+      assertEquals(2, read.completedEpochs());
+      assertArrayEquals(state(2).parameters().get("prefix"), read.parameters().get("prefix"));
+      assertEquals(Map.of("held_out_per_epoch", "[1, 2]"), read.attachments());
+      assertEquals(1, fs.listStatus(file.getParent()).length, "no temporary file left: " + List.of(fs.listStatus(file.getParent())));
+
+      try (OutputStream out = fs.create(file, true)) {
+        out.write("not a state".getBytes(StandardCharsets.UTF_8));
+      }
+      assertTrue(store.load().isEmpty(), "a damaged state reads as none");
+      assertFalse(fs.exists(file));
+      assertTrue(fs.exists(new org.apache.hadoop.fs.Path(file + TrialStateFile.DAMAGED_SUFFIX)), "set aside for a look");
+
+      store.save(state(1));
+      store.delete();
+      assertFalse(fs.exists(file));
+      store.delete(); // nothing to delete: no error
+    } finally {
+      dfs.shutdown();
+    }
+  }
+
+  /** A small state after {@code epochs} epochs. */
+  private static TrainingState state(int epochs) {
+    Map<String, float[]> parameters = new LinkedHashMap<>();
+    parameters.put("prefix", new float[] {0.5f * epochs, -1.25f, 3e-7f});
+    AdamW.Moments moments = new AdamW.Moments(3L * epochs, List.of(new float[] {1e-3f, 2e-3f, 3e-3f}),
+        List.of(new float[] {1e-6f, 2e-6f, 3e-6f}));
+    List<EpochReport> history = new java.util.ArrayList<>();
+    for (int e = 1; e <= epochs; e++) {
+      history.add(new EpochReport(e, 0.7 / e, Map.of("accuracy", 0.5 + 0.1 * e), 0.5 + 0.1 * e, 1.0, 8.0));
+    }
+    return new TrainingState(TrainerConfig.officialSuperGlue(1e-2, 4, 4, 3), epochs, parameters, moments,
+        3L * epochs, history, new TrainingState.Best(epochs, 0.5 + 0.1 * epochs, Map.of(), parameters), 0,
+        12L * epochs, epochs, Map.of("held_out_per_epoch", "[1, 2]"));
+  }
+}
