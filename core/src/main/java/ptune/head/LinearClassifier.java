@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.core.Linear;
 import java.util.Random;
-import ptune.method.TrainableParameters;
 import ptune.model.DropoutMask;
+import ptune.model.TrainableParameters;
 
 /**
  * The new layer a classification head puts on the encoder: dropout -> Linear(H, C), trained as

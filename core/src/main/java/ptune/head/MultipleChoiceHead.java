@@ -3,10 +3,10 @@ package ptune.head;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
-import ptune.method.EncoderInputs;
-import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * Multiple choice as the official code does it (COPA): every (context, choice) pair is one encoder

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Random;
-import ptune.method.EncoderInputs;
-import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * The paper's default head: the [CLS] representation -> dropout -> Linear(H, C). Like the official

@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.core.Linear;
 import java.util.Random;
-import ptune.method.EncoderInputs;
-import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.model.BertModel;
 import ptune.model.Scale;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * Extractive QA (SQuAD) as BertForQuestionAnswering: every token's hidden state -> Linear(H, 2)

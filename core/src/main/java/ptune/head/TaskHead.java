@@ -1,10 +1,10 @@
 package ptune.head;
 
 import ai.djl.ndarray.NDArray;
-import ptune.method.EncoderInputs;
-import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * What sits on top of the encoder for one kind of task: its trainable parameters, the training loss

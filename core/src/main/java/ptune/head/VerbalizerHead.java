@@ -3,10 +3,10 @@ package ptune.head;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
-import ptune.method.EncoderInputs;
-import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * The paper's verbalizer ablation: instead of a new linear head on [CLS], the input carries one

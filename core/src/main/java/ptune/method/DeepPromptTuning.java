@@ -13,6 +13,8 @@ import java.util.Random;
 import ptune.model.BertConfig;
 import ptune.model.BertModel;
 import ptune.model.DropoutMask;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * P-tuning v2 ({@code pt2}, deep prompt tuning; prefix tuning in Li and Liang's terms): trainable

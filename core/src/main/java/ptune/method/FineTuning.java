@@ -2,6 +2,8 @@ package ptune.method;
 
 import ai.djl.ndarray.NDArray;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /** Full fine-tuning (FT): every backbone weight trains; no prompts. */
 public final class FineTuning implements TuningMethod {

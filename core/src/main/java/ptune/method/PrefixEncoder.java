@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Map;
 import java.util.Random;
+import ptune.model.TrainableParameters;
 
 /**
  * P-tuning v2's PrefixEncoder: P prefix positions, each carrying a key and a value vector for every

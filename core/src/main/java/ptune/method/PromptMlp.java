@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.core.Linear;
 import java.util.Random;
+import ptune.model.TrainableParameters;
 
 /**
  * The reparameterization MLP of the official PrefixEncoder: Linear(in, hidden) -> tanh ->

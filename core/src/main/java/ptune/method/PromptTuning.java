@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.Random;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * Prompt tuning at the input only (Lester et al. 2021; P-tuning v1 with {@code projection}): P

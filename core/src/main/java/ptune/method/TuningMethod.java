@@ -3,6 +3,8 @@ package ptune.method;
 import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 
 /**
  * How a method adapts the frozen (or not) encoder: which parameters it trains, and how it runs the

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
-import ptune.method.EncoderInputs;
+import ptune.model.EncoderInputs;
 
 /**
  * A padded batch: every row of every example padded to the longest row in the batch (dynamic

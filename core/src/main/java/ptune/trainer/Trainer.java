@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.logging.Logger;
 import ptune.head.TaskHead;
-import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.model.BertModel;
+import ptune.model.TrainableParameters;
 
 /**
  * The training loop of the official P-tuning v2 code, made explicit: AdamW, the learning-rate

@@ -68,8 +68,18 @@ public record TrainerConfig(
     }
   }
 
+  /** The official values of what a trial leaves unset (the trial's hyperparameter defaults read these). */
+  public static final double DEFAULT_WEIGHT_DECAY = 0;
+  public static final double DEFAULT_WARMUP_RATIO = 0;
+  public static final double DEFAULT_GAMMA = 0.95;
+  public static final double DEFAULT_MAX_GRAD_NORM = 1.0;
+  public static final int DEFAULT_ACCUMULATION = 1;
+  public static final int DEFAULT_PATIENCE = 0;
+  public static final int DEFAULT_EVAL_BATCH_SIZE = 32;
+
   public static TrainerConfig officialSuperGlue(double lr, int epochs, int batchSize, long seed) {
-    return new TrainerConfig(lr, epochs, batchSize, 0, 0, Schedule.LINEAR, 0.95, 1.0, 1, 0, 32,
-        seed);
+    return new TrainerConfig(lr, epochs, batchSize, DEFAULT_WEIGHT_DECAY, DEFAULT_WARMUP_RATIO,
+        Schedule.LINEAR, DEFAULT_GAMMA, DEFAULT_MAX_GRAD_NORM, DEFAULT_ACCUMULATION, DEFAULT_PATIENCE,
+        DEFAULT_EVAL_BATCH_SIZE, seed);
   }
 }

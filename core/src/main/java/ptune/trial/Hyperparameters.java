@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import ptune.features.QaWindowEncoder;
 import ptune.method.PromptConfig;
+import ptune.trainer.TrainerConfig;
 
 /**
  * Every hyperparameter key the built-in trial runner reads, each defined once with its type, its
@@ -19,20 +20,20 @@ public final class Hyperparameters {
   public static final Hyperparameter<Integer> BATCH_SIZE = key("batch_size", Integer.class, 16,
       ValueRange.atLeast(1), "training examples per step");
   public static final Hyperparameter<Integer> EVAL_BATCH_SIZE = key("eval_batch_size", Integer.class,
-      32, ValueRange.atLeast(1), "examples per forward pass when scoring");
-  public static final Hyperparameter<Integer> ACCUMULATION = key("accumulation", Integer.class, 1,
+      TrainerConfig.DEFAULT_EVAL_BATCH_SIZE, ValueRange.atLeast(1), "examples per forward pass when scoring");
+  public static final Hyperparameter<Integer> ACCUMULATION = key("accumulation", Integer.class, TrainerConfig.DEFAULT_ACCUMULATION,
       ValueRange.atLeast(1), "batches whose gradients add up to one optimizer step");
-  public static final Hyperparameter<Double> WEIGHT_DECAY = key("weight_decay", Double.class, 0.0,
+  public static final Hyperparameter<Double> WEIGHT_DECAY = key("weight_decay", Double.class, TrainerConfig.DEFAULT_WEIGHT_DECAY,
       ValueRange.atLeast(0), "AdamW's decoupled weight decay");
-  public static final Hyperparameter<Double> WARMUP_RATIO = key("warmup_ratio", Double.class, 0.0,
+  public static final Hyperparameter<Double> WARMUP_RATIO = key("warmup_ratio", Double.class, TrainerConfig.DEFAULT_WARMUP_RATIO,
       ValueRange.between(0, 1), "part of the steps with a linear warm-up");
   public static final Hyperparameter<String> SCHEDULE = key("schedule", String.class, null,
       ValueRange.ANY, "linear or exponential; default: exponential for NER, SRL and QA, else linear");
-  public static final Hyperparameter<Double> GAMMA = key("gamma", Double.class, 0.95,
+  public static final Hyperparameter<Double> GAMMA = key("gamma", Double.class, TrainerConfig.DEFAULT_GAMMA,
       ValueRange.positive(), "per-epoch decay of the exponential schedule");
-  public static final Hyperparameter<Double> MAX_GRAD_NORM = key("max_grad_norm", Double.class, 1.0,
+  public static final Hyperparameter<Double> MAX_GRAD_NORM = key("max_grad_norm", Double.class, TrainerConfig.DEFAULT_MAX_GRAD_NORM,
       ValueRange.positive(), "gradient clipping norm");
-  public static final Hyperparameter<Integer> PATIENCE = key("patience", Integer.class, 0,
+  public static final Hyperparameter<Integer> PATIENCE = key("patience", Integer.class, TrainerConfig.DEFAULT_PATIENCE,
       ValueRange.atLeast(0), "epochs without a better dev score before stopping; 0 never stops");
   public static final Hyperparameter<Integer> PREFIX_LEN = key("prefix_len", Integer.class, 16,
       ValueRange.atLeast(0), "prompt length P (pre_seq_len)");

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Map;
 import ptune.dataset.Task;
+import ptune.encoding.EncodedSplit;
 import ptune.metrics.Evaluation;
 import ptune.metrics.TaskEvaluator;
 import ptune.trainer.DevScorer;

@@ -5,6 +5,10 @@ import java.util.Random;
 import ptune.backbone.Backbone;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
+import ptune.encoding.QaSplitEncoder;
+import ptune.encoding.SplitEncoder;
+import ptune.encoding.TaggingSplitEncoder;
+import ptune.encoding.Verbalizer;
 import ptune.head.MultipleChoiceHead;
 import ptune.head.SequenceClassificationHead;
 import ptune.head.SpanExtractionHead;
@@ -56,7 +60,7 @@ final class TaskSetup {
     int hidden = model.config().hiddenSize();
     if (verbalizer) {
       return new VerbalizerHead(model, backbone.name(),
-          Verbalizer.of(task, spec, backbone.tokenizer()).ids(), backbone.tokenizer().maskId());
+          Verbalizer.of(task, Hyperparameters.LABEL_WORDS.readOr(spec, null), backbone.tokenizer()).ids(), backbone.tokenizer().maskId());
     }
     return switch (task.kind()) {
       case MULTIPLE_CHOICE -> new MultipleChoiceHead(hidden, firstRow.rows(), dropout, manager,

@@ -9,7 +9,7 @@ import ptune.backbone.BackboneRegistry;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.method.MethodDefinition;
 import ptune.method.PromptConfig;
 import ptune.method.PromptPlacement;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import ptune.backbone.BackboneRegistry;
 import ptune.head.SequenceClassificationHead;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
 
 /**
  * Analytic gradients of P-tuning v2's prefix parameters (with the reparameterization MLP) against

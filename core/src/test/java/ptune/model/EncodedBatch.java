@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import ptune.features.SubwordTokenizer;
-import ptune.method.EncoderInputs;
 
 /**
  * Real sentences in the layout both ptune and the ONNX graph take: a sentence pair and a shorter

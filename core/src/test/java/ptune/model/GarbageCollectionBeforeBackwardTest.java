@@ -17,7 +17,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
-import ptune.method.EncoderInputs;
 import ptune.method.PromptConfig;
 import ptune.method.TuningMethod;
 import ptune.method.TuningMethods;

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
-import ptune.method.EncoderInputs;
 
 /** bert-base-uncased through its MLM head fills in "paris" as the original model does. */
 @Tag("slow")

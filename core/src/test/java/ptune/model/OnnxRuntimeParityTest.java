@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
-import ptune.method.EncoderInputs;
 
 /**
  * ptune's DJL encoder against an independent reference: ONNX Runtime running the very ONNX file

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
-import ptune.method.EncoderInputs;
 
 /** The prefix (past_key_values) path of the encoder, on minilm-l6 and real sentences. */
 class PrefixAttentionTest {

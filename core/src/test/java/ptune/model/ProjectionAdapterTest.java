@@ -13,7 +13,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
-import ptune.method.EncoderInputs;
 import ptune.model.ProjectionAdapter.Projection;
 
 /**

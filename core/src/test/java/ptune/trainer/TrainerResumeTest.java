@@ -23,7 +23,7 @@ import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.head.SequenceClassificationHead;
 import ptune.method.PromptConfig;
 import ptune.method.TuningMethods;

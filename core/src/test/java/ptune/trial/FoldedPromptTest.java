@@ -21,7 +21,8 @@ import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
+import ptune.encoding.EncodedSplit;
 import ptune.metrics.Evaluation;
 import ptune.trainer.TrainingOutcome;
 

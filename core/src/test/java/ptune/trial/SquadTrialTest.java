@@ -21,7 +21,7 @@ import ptune.dataset.Example;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.metrics.Predictions;
 import ptune.metrics.TaskEvaluator;
 

@@ -20,7 +20,7 @@ import ptune.dataset.PairSource;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 
 /** The examples a trial uses, on the real files: grouped, seeded, test only where it is labelled. */
 class TrialSplitsTest {

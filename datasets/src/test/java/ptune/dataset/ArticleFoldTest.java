@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import ptune.tasks.TaskRegistry;
 
 
 /** The SQuAD tasks trained on part of the dev file: train and dev share no article and no context. */

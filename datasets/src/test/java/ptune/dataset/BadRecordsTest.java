@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.dataset.qa.SquadReader;
+import ptune.tasks.TaskRegistry;
 
 /**
  * Every reader fails on a bad record with a message naming file, line (or record) and field, and

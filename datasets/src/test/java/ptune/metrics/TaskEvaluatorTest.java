@@ -11,7 +11,7 @@ import ptune.dataset.Example;
 import ptune.dataset.Label;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
 
 class TaskEvaluatorTest {

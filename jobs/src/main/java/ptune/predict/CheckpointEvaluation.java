@@ -20,7 +20,7 @@ import ptune.dataset.SentencePairExample;
 import ptune.dataset.Split;
 import ptune.dataset.Subsample;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.metrics.Evaluation;
 import ptune.metrics.TaskEvaluator;
 import ptune.trial.CheckpointModel;

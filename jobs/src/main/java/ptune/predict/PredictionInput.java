@@ -20,7 +20,7 @@ import ptune.dataset.RecordProblem;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TextFile;
 import ptune.dataset.TokenTaggingExample;
 

@@ -23,7 +23,7 @@ import ptune.dataset.SentencePairExample;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
 import ptune.features.SpanPrediction;
 import ptune.metrics.Predictions;

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.trial.CheckpointModel;
 import ptune.trial.TrialCheckpoint;
 

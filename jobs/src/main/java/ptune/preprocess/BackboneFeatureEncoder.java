@@ -8,7 +8,7 @@ import ptune.backbone.BackboneCache;
 import ptune.dataset.LineRecords;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;
 import ptune.trial.ExampleFeatures;

@@ -41,7 +41,7 @@ import ptune.dataset.DatasetFormatException;
 import ptune.dataset.LineRecords;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TextFile;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.FeatureShard;

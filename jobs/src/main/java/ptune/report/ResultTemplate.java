@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  *   <li>{@code trials S [STATUS]}: how many trial rows (with that status);
  *   <li>{@code run S FIELD}: from run.json: {@code wall} (all sessions), {@code started},
  *       {@code finished}, {@code command}, {@code commit}, {@code machine}, {@code sessions},
- *       {@code load} (mean load average sampled while it ran);
+ *       {@code java_opts} (each session's PTUNE_JAVA_OPTS, distinct), {@code load} (mean load
+ *       average sampled while it ran);
  *   <li>{@code table S FILE}: a Markdown table file of the sweep's tables/ inlined;
  *       {@code figure S NAME}: an image link to the sweep's plots/NAME.svg.
  * </ul>
@@ -183,6 +186,11 @@ public final class ResultTemplate {
     return switch (field) {
       case "command", "commit", "config" -> text(run, field);
       case "sessions" -> Integer.toString(sessions.size());
+      case "java_opts" -> {
+        Set<String> opts = new LinkedHashSet<>();
+        sessions.forEach(session -> opts.add(text(session, "java_opts")));
+        yield String.join("; ", opts);
+      }
       case "started" -> text(sessions.path(0), "started");
       case "finished" -> text(sessions.path(sessions.size() - 1), "finished");
       case "wall" -> {
@@ -209,7 +217,7 @@ public final class ResultTemplate {
             + " GiB, " + text(m, "java");
       }
       default -> throw new IllegalArgumentException("unknown run field '" + field + "'; known: wall, started, "
-          + "finished, command, commit, config, machine, sessions, load");
+          + "finished, command, commit, config, machine, sessions, java_opts, load");
     };
   }
 

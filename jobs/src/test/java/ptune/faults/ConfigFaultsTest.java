@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.command.ExitCode;
+import ptune.testing.CommandLine;
 
 /**
  * Config faults a hostile but fair user makes, on the quickstart's shape: each one stops

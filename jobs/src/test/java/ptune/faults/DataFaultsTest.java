@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.command.ExitCode;
 import ptune.dataset.DataDirectory;
+import ptune.testing.CommandLine;
 
 /**
  * Data faults on a copy of SuperGLUE CB that each test damages itself, through {@code ptune sweep},

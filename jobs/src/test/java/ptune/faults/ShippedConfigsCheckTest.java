@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ptune.command.ExitCode;
 import ptune.dataset.DataDirectory;
+import ptune.testing.CommandLine;
 
 /** The sweeps shipped for this machine's data pass {@code ptune check} (nothing runs). */
 class ShippedConfigsCheckTest {

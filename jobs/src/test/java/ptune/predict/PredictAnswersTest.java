@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ptune.dataset.Example;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 
 /**
  * Span QA: {@code evaluate} of a real tiny SQuAD trial's checkpoint on its dev file gives the

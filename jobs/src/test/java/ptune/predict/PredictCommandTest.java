@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ptune.dataset.Example;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 
 /**
  * {@code ptune predict} on the dev file of a real tiny trial, as a Spark job over two partitions:

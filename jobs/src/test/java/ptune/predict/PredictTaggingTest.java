@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
 
 /**

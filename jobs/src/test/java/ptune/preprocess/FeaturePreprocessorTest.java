@@ -24,7 +24,7 @@ import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;
 import ptune.featurestore.StoredFeatureSet;

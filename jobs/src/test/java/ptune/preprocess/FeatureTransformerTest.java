@@ -27,7 +27,7 @@ import ptune.dataset.Example;
 import ptune.dataset.LineRecords;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TextFile;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;

@@ -37,8 +37,8 @@ class ResultTemplateTest {
     Files.writeString(s.resolve("run.json"), """
         {"command":"conf/repro/run.sh ner","config":"conf/repro/ner.yaml","commit":"abc1234",
          "machine":{"cpu":"AMD EPYC","cores":2,"memory_gib":23,"java":"openjdk version 17"},
-         "sessions":[{"started":"2026-12-01T11:38:00Z","finished":"2026-12-01T12:00:00Z","seconds":1320,"exit_code":0,"load_average_per_minute":[2.0,3.0]},
-                     {"started":"2026-12-01T12:10:00Z","finished":"2026-12-01T13:10:00Z","seconds":3600,"exit_code":0,"load_average_per_minute":[4.0]}]}
+         "sessions":[{"started":"2026-12-01T11:38:00Z","finished":"2026-12-01T12:00:00Z","seconds":1320,"exit_code":0,"java_opts":"-Xmx6g","load_average_per_minute":[2.0,3.0]},
+                     {"started":"2026-12-01T12:10:00Z","finished":"2026-12-01T13:10:00Z","seconds":3600,"exit_code":0,"java_opts":"-Xmx6g","load_average_per_minute":[4.0]}]}
         """);
     Files.writeString(s.resolve("tables/selected-on-dev-test.md"), "| a |\n|---|\n| 1 |\n\n");
     Files.writeString(s.resolve("plots/methods.svg"), "<svg/>");
@@ -64,6 +64,7 @@ class ResultTemplateTest {
         render("{{run ner wall}} in {{run ner sessions}} sessions, {{run ner started}} to {{run ner finished}}, "
             + "load {{run ner load}}, {{run ner commit}}"));
     assertEquals("AMD EPYC, 2 cores, 23 GiB, openjdk version 17", render("{{run ner machine}}"));
+    assertEquals("-Xmx6g", render("{{run ner java_opts}}"), "the same options in both sessions, once");
   }
 
   @Test

@@ -10,7 +10,7 @@ import ptune.dataset.Label;
 import ptune.dataset.ReadResult;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.testing.LabelCounts;
 import ptune.testing.TestData;
 

@@ -10,7 +10,7 @@ import ptune.dataset.Label;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 
 /** GLUE tasks missing from the shared data, read from small files in their official column layout. */
 class GlueFormatTest {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
 import ptune.testing.EntityCounts;
 

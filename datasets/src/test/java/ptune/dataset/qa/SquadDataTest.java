@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import ptune.dataset.DataDirectory;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 
 class SquadDataTest {
 

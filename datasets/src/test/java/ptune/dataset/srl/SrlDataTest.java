@@ -11,7 +11,7 @@ import ptune.dataset.ColumnBlock;
 import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TextFile;
 import ptune.dataset.TokenTaggingExample;
 import ptune.testing.EntityCounts;

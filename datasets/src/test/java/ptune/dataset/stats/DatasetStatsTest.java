@@ -13,7 +13,7 @@ import ptune.dataset.Label;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Split;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
 import ptune.testing.TestTokenizer;
 

@@ -15,7 +15,7 @@ import ptune.dataset.ReadResult;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.testing.LabelCounts;
 import ptune.testing.TestData;
 

@@ -11,7 +11,7 @@ import ptune.command.Command;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.FeatureSource;
 import ptune.featurestore.InMemoryFeatureSource;

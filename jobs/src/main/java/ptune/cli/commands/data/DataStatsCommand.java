@@ -9,7 +9,7 @@ import ptune.backbone.BackboneRegistry;
 import ptune.command.Command;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.stats.SplitStats;
 import ptune.dataset.stats.DatasetStats;
 import ptune.dataset.stats.StatsReport;

@@ -11,12 +11,12 @@ import java.util.Random;
 import ptune.backbone.Backbone;
 import ptune.head.SequenceClassificationHead;
 import ptune.head.TaskHead;
-import ptune.method.EncoderInputs;
 import ptune.method.PromptConfig;
-import ptune.method.TrainableParameters;
 import ptune.method.TuningMethod;
 import ptune.method.TuningMethods;
 import ptune.model.BertModel;
+import ptune.model.EncoderInputs;
+import ptune.model.TrainableParameters;
 import ptune.trainer.AdamW;
 
 /**

@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,11 @@ import ptune.trainer.EncodedExample;
  * Turns sentence-pair and multiple-choice examples into encoder rows (the backbone's template and
  * longest-first truncation come from {@link InputEncoder}) with their labels.
  */
-final class ExampleEncoder implements SplitEncoder {
+public final class ExampleEncoder implements SplitEncoder {
   private final InputEncoder inputs;
   private final boolean regression;
 
-  ExampleEncoder(SubwordTokenizer tokenizer, int maxLength, boolean regression) {
+  public ExampleEncoder(SubwordTokenizer tokenizer, int maxLength, boolean regression) {
     this.inputs = new InputEncoder(tokenizer, maxLength);
     this.regression = regression;
   }

@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import ptune.metrics.Predictions;
  * length T) to one answer per question: windows are grouped by their question and merged by the
  * official SQuAD post-processing ({@link SpanDecoder}).
  */
-final class AnswerDecoder implements PredictionDecoder {
+public final class AnswerDecoder implements PredictionDecoder {
   private final List<Example> questions;
   private final List<QaWindow> windows;
   private final SpanDecoder spans;
@@ -40,7 +40,7 @@ final class AnswerDecoder implements PredictionDecoder {
   }
 
   /** The chosen span of every question, in question order: text, start in the context, score. */
-  List<SpanPrediction> spans(float[][] scores) {
+  public List<SpanPrediction> spans(float[][] scores) {
     if (scores.length != windows.size()) {
       throw new IllegalArgumentException(scores.length + " scored rows for " + windows.size()
           + " windows");

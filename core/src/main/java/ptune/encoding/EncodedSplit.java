@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.List;
 import ptune.dataset.Example;
@@ -9,4 +9,4 @@ import ptune.trainer.EncodedExample;
  * example for QA windows), and how to turn the head's scores on those rows back into the
  * predictions the task's metric takes.
  */
-record EncodedSplit(List<Example> examples, List<EncodedExample> rows, PredictionDecoder decoder) {}
+public record EncodedSplit(List<Example> examples, List<EncodedExample> rows, PredictionDecoder decoder) {}

@@ -1,4 +1,4 @@
-package ptune.dataset;
+package ptune.tasks;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import ptune.dataset.ArticleFold;
+import ptune.dataset.DatasetReader;
+import ptune.dataset.LabelSet;
+import ptune.dataset.Split;
+import ptune.dataset.Task;
+import ptune.dataset.TaskKind;
 import ptune.dataset.glue.GlueColumns;
 import ptune.dataset.glue.GlueTsvReader;
 import ptune.dataset.ner.Conll2003Reader;

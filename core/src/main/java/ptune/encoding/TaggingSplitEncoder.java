@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,11 @@ import ptune.trainer.Target;
  * evaluation, which scores only positions that carry a label, words cut off by truncation are left
  * out of the gold sentences that are scored.
  */
-final class TaggingSplitEncoder implements SplitEncoder {
+public final class TaggingSplitEncoder implements SplitEncoder {
   private final TokenTaggingEncoder encoder;
   private final LabelSet tags;
 
-  TaggingSplitEncoder(SubwordTokenizer tokenizer, LabelSet tags, int maxLength) {
+  public TaggingSplitEncoder(SubwordTokenizer tokenizer, LabelSet tags, int maxLength) {
     this.encoder = new TokenTaggingEncoder(tokenizer, tags, maxLength);
     this.tags = tags;
   }

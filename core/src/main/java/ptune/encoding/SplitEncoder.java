@@ -1,10 +1,10 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.List;
 import ptune.dataset.Example;
 
 /** Encodes a task's examples for its head. */
 @FunctionalInterface
-interface SplitEncoder {
+public interface SplitEncoder {
   EncodedSplit encode(List<Example> examples);
 }

@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +14,13 @@ import ptune.trainer.EncodedExample;
  * {@code [CLS] A It was [MASK] . [SEP]} for single sentences. Longest-first truncation shortens A and
  * B, never the pattern.
  */
-final class VerbalizerEncoder implements SplitEncoder {
+public final class VerbalizerEncoder implements SplitEncoder {
   private final SubwordTokenizer tokenizer;
   private final int maxLength;
   private final int[] pairMiddle; // "? [MASK] ,"
   private final int[] singleEnd; // "It was [MASK] ."
 
-  VerbalizerEncoder(SubwordTokenizer tokenizer, int maxLength) {
+  public VerbalizerEncoder(SubwordTokenizer tokenizer, int maxLength) {
     this.tokenizer = tokenizer;
     this.maxLength = maxLength;
     this.pairMiddle = concat(tokenizer.tokenize("?").ids(), new int[] {tokenizer.maskId()},

@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import ptune.metrics.Predictions;
  * Token-classification scores ([T x L] per sentence, T the padded batch length) to word-level
  * tags: the argmax label at each word's first sub-token, for the words truncation kept.
  */
-final class TagDecoder implements PredictionDecoder {
+public final class TagDecoder implements PredictionDecoder {
   private final List<TaggingFeatures> features;
   private final LabelSet tags;
 

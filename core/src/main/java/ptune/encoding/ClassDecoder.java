@@ -1,12 +1,12 @@
-package ptune.trial;
+package ptune.encoding;
 
 import ptune.metrics.Predictions;
 
 /** Classification and multiple choice: the argmax class per example; regression: the raw score. */
-final class ClassDecoder implements PredictionDecoder {
+public final class ClassDecoder implements PredictionDecoder {
   private final boolean regression;
 
-  ClassDecoder(boolean regression) {
+  public ClassDecoder(boolean regression) {
     this.regression = regression;
   }
 

@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +11,7 @@ import ptune.features.SubwordTokenizer;
  * id. Defaults follow the PET/P-tuning choices ("yes"/"no"/"maybe" for entailment, "great"/
  * "terrible" for sentiment); {@code label_words=w0,w1,...} overrides them.
  */
-record Verbalizer(List<String> words, int[] ids) {
+public record Verbalizer(List<String> words, int[] ids) {
 
   private static final Map<String, List<String>> DEFAULT_WORDS = Map.ofEntries(
       Map.entry("cb", List.of("yes", "no", "maybe")), // entailment, contradiction, neutral
@@ -27,8 +27,11 @@ record Verbalizer(List<String> words, int[] ids) {
       Map.entry("qqp", List.of("no", "yes")),
       Map.entry("sst2", List.of("terrible", "great"))); // 0 negative, 1 positive
 
-  static Verbalizer of(Task task, TrialSpec spec, SubwordTokenizer tokenizer) {
-    String configured = Hyperparameters.LABEL_WORDS.readOr(spec, null);
+  /**
+   * @param configured the trial's {@code label_words} (comma-separated, one per class), or null
+   *     for the task's default words
+   */
+  public static Verbalizer of(Task task, String configured, SubwordTokenizer tokenizer) {
     List<String> words = configured != null
         ? Arrays.stream(configured.split(",")).map(String::trim).toList()
         : DEFAULT_WORDS.get(task.name());

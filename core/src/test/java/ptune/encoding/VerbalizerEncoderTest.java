@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import ptune.backbone.BackboneCache;
 import ptune.dataset.Example;
 import ptune.dataset.Label;
 import ptune.dataset.SentencePairExample;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.features.SubwordTokenizer;
 import ptune.trainer.EncodedExample;
 
@@ -38,12 +38,9 @@ class VerbalizerEncoderTest {
   @Test
   void labelWordsMustBeSingleTokens() throws Exception {
     SubwordTokenizer tokenizer = BackboneCache.get("minilm-l6").tokenizer();
-    TrialSpec spec = TrialSpec.of("t", "minilm-l6", "pt2", "rte", 1,
-        Map.of("label_words", "yes,antidisestablishmentarianism"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Verbalizer.of(TaskRegistry.get("rte"), spec, tokenizer));
+        () -> Verbalizer.of(TaskRegistry.get("rte"), "yes,antidisestablishmentarianism", tokenizer));
     assertTrue(e.getMessage().contains("antidisestablishmentarianism"), e.getMessage());
-    assertEquals(List.of("yes", "no"), Verbalizer.of(TaskRegistry.get("rte"),
-        TrialSpec.of("t", "minilm-l6", "pt2", "rte", 1, Map.of()), tokenizer).words());
+    assertEquals(List.of("yes", "no"), Verbalizer.of(TaskRegistry.get("rte"), null, tokenizer).words());
   }
 }

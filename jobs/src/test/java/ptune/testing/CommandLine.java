@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import ptune.cli.Ptune;
 
-/** Runs {@code ptune} in-process as a user would, capturing the exit code and what it printed. */
+/**
+ * Runs {@code ptune} in-process as a user would, capturing the exit code and what it printed (the
+ * jobs module's test-jar gives it to the tests module too).
+ */
 public record CommandLine(int exitCode, String out, String err) {
 
   public static synchronized CommandLine run(String... args) {

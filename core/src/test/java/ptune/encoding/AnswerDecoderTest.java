@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package ptune.method;
+package ptune.model;
 
 import ai.djl.ndarray.NDArray;
 

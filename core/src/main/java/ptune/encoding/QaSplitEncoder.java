@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +16,11 @@ import ptune.trainer.Target;
  * row per window, trained to point at the answer span or at [CLS] when the window lacks it.
  * Predictions merge all windows of a question ({@link AnswerDecoder}).
  */
-final class QaSplitEncoder implements SplitEncoder {
+public final class QaSplitEncoder implements SplitEncoder {
   private final QaWindowEncoder windows;
   private final SpanDecoder spans;
 
-  QaSplitEncoder(SubwordTokenizer tokenizer, int maxLength, int docStride, boolean allowNoAnswer) {
+  public QaSplitEncoder(SubwordTokenizer tokenizer, int maxLength, int docStride, boolean allowNoAnswer) {
     this.windows = new QaWindowEncoder(tokenizer, maxLength, docStride);
     this.spans = SpanDecoder.squad(allowNoAnswer);
   }

@@ -1,4 +1,4 @@
-package ptune.trial;
+package ptune.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +13,7 @@ import ptune.dataset.DataDirectory;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
-import ptune.dataset.TaskRegistry;
+import ptune.tasks.TaskRegistry;
 import ptune.dataset.TokenTaggingExample;
 import ptune.features.SubwordTokenizer;
 import ptune.metrics.TaskEvaluator;

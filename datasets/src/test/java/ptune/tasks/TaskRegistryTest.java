@@ -1,4 +1,4 @@
-package ptune.dataset;
+package ptune.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ptune.dataset.DataDirectory;
+import ptune.dataset.Example;
+import ptune.dataset.MultipleChoiceExample;
+import ptune.dataset.PairSource;
+import ptune.dataset.SentencePairExample;
+import ptune.dataset.SpanExtractionExample;
+import ptune.dataset.Split;
+import ptune.dataset.Task;
+import ptune.dataset.TaskKind;
+import ptune.dataset.TokenTaggingExample;
 
 class TaskRegistryTest {
 
