@@ -88,9 +88,6 @@ public final class TaskRegistry {
     return List.copyOf(TASKS.keySet());
   }
 
-  public static List<Task> all() {
-    return List.copyOf(TASKS.values());
-  }
 
   private static Map<String, Task> buildDefaults() {
     Map<String, Task> tasks = new LinkedHashMap<>();

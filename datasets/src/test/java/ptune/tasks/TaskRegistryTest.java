@@ -47,7 +47,7 @@ class TaskRegistryTest {
   /** Declared labelled test splits hold gold labels; every other test split here holds none. */
   @Test
   void labelledTestSplitsAreTheOnesWithGoldLabels() {
-    List<String> withTestFiles = TaskRegistry.all().stream()
+    List<String> withTestFiles = TaskRegistry.names().stream().map(TaskRegistry::get)
         .filter(t -> t.hasSplit(Split.TEST)
             && t.paths(Split.TEST, DataDirectory.resolve()).stream().allMatch(java.nio.file.Files::isRegularFile))
         .map(Task::name).toList();
@@ -65,7 +65,7 @@ class TaskRegistryTest {
       }
     }
     assertEquals(List.of("conll03", "conll04", "ontonotes", "conll05", "conll12"),
-        TaskRegistry.all().stream().filter(Task::labelledTest).map(Task::name).toList());
+        TaskRegistry.names().stream().map(TaskRegistry::get).filter(Task::labelledTest).map(Task::name).toList());
   }
 
   private static boolean hasGold(Example e) {
