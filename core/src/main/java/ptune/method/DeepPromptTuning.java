@@ -86,6 +86,11 @@ public final class DeepPromptTuning implements TuningMethod {
   }
 
   @Override
+  public boolean foldsPrompt() {
+    return prefixEncoder.projected();
+  }
+
+  @Override
   public NDArray encode(BertModel bert, EncoderInputs in, boolean training) {
     long b = in.batchSize();
     NDManager m = in.inputIds().getManager();

@@ -36,6 +36,10 @@ final class PrefixEncoder {
   }
 
   /** With projection: the table [P, 2*Ld*H] the MLP generates, as the free table is named. */
+  boolean projected() {
+    return projection != null;
+  }
+
   Map<String, NDArray> folded() {
     return projection == null ? Map.of() : Map.of(TABLE, forward());
   }

@@ -56,6 +56,11 @@ public final class PromptTuning implements TuningMethod {
   }
 
   @Override
+  public boolean foldsPrompt() {
+    return projection != null;
+  }
+
+  @Override
   public NDArray encode(BertModel model, EncoderInputs in, boolean training) {
     long b = in.batchSize();
     NDManager m = in.inputIds().getManager();

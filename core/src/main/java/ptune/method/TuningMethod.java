@@ -34,4 +34,9 @@ public interface TuningMethod {
   default Map<String, NDArray> foldedParameters() {
     return Map.of();
   }
+
+  /** Whether {@link #foldedParameters()} has anything to fold (a reparameterization MLP). */
+  default boolean foldsPrompt() {
+    return false;
+  }
 }

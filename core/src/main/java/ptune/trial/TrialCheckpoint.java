@@ -42,9 +42,11 @@ public final class TrialCheckpoint {
 
     Map<String, float[]> tensors = new LinkedHashMap<>(outcome.bestParameters());
     Map<String, long[]> shapes = new LinkedHashMap<>(outcome.parameterShapes());
-    built.trainer().restore(outcome.bestParameters());
-    Map<String, NDArray> folded = built.method().foldedParameters();
-    if (!folded.isEmpty()) {
+    if (built.method().foldsPrompt()) {
+      // The MLP runs on the best epoch's weights, not the last epoch's (a fine-tuned backbone is
+      // not restored: nothing of it folds, and 22 M values would be copied for nothing).
+      built.trainer().restore(outcome.bestParameters());
+      Map<String, NDArray> folded = built.method().foldedParameters();
       built.method().parameters().asMap().keySet().forEach(name -> {
         tensors.remove(name);
         shapes.remove(name);
