@@ -186,6 +186,9 @@ public final class SweepConfigReader {
       throw new ConfigException(file, lines.lineOfKey("trial_timeout"), "trial_timeout",
           "must be a positive number of seconds (leave it out for no limit)");
     }
+    if (c.scheduler() != null) {
+      checkScheduler(c, lines);
+    }
     if (c.throughputRegressionPercent() < 0) {
       throw new ConfigException(file, -1, "throughput_regression_percent", "must be >= 0 (percent)");
     }
@@ -206,6 +209,39 @@ public final class SweepConfigReader {
       }
       checkGrid(o.grid(), key + ".grid", catalog, file, true);
     }
+  }
+
+  private static void checkScheduler(SweepConfig c, ConfigLines lines) {
+    SweepConfig.SchedulerConfig s = c.scheduler();
+    String file = lines.file();
+    if (!SweepConfig.SchedulerConfig.ASHA.equals(s.type())) {
+      throw new ConfigException(file, schedulerLine(lines, "type"), "scheduler.type",
+          s.type() == null ? "missing: the only scheduler is asha" : "'" + s.type() + "' is not a scheduler (the only one is asha)");
+    }
+    if (s.graceEpochs() == null || s.graceEpochs() < 1) {
+      throw new ConfigException(file, schedulerLine(lines, "grace_epochs"), "scheduler.grace_epochs",
+          s.graceEpochs() == null ? "missing: the epochs every trial trains before the first rung"
+              : "must be >= 1 (epochs every trial trains before the first rung), got " + s.graceEpochs());
+    }
+    if (s.reductionFactor() < 2) {
+      throw new ConfigException(file, schedulerLine(lines, "reduction_factor"), "scheduler.reduction_factor",
+          "must be >= 2 (1/reduction_factor of the grid points continue at each rung), got " + s.reductionFactor());
+    }
+    if (!s.metric().equals(SweepConfig.SchedulerConfig.DEV) && !s.metric().equals(SweepConfig.SchedulerConfig.HELD_OUT)) {
+      throw new ConfigException(file, schedulerLine(lines, "metric"), "scheduler.metric",
+          "'" + s.metric() + "' is not dev or held_out");
+    }
+    if (c.stateEvery() < 1) {
+      int line = lines.lineOfKey("state_every");
+      throw new ConfigException(file, line > 0 ? line : lines.lineOfKey("scheduler"), "state_every",
+          "must be >= 1 with a scheduler: a promoted trial continues from its saved training state");
+    }
+  }
+
+  /** The line of {@code scheduler.key} (block style), else of {@code scheduler} (flow style). */
+  private static int schedulerLine(ConfigLines lines, String key) {
+    int line = lines.lineOfKey(key);
+    return line > 0 ? line : lines.lineOfKey("scheduler");
   }
 
   private static void requireNonEmpty(List<?> values, String key, ConfigLines lines) {
