@@ -27,7 +27,9 @@ import ptune.trial.TrialStatus;
  * another on a busy executor), skipping trials whose results exist unless forced, then consolidates
  * the results. Spark's own task retries are off (spark.task.maxFailures=1, see
  * {@link ptune.jobs.SparkSessionFactory}); trials lost with an executor are re-submitted here, by
- * id, for at most {@link SweepConfig#retryRounds()} rounds.
+ * id, for at most {@link SweepConfig#retryRounds()} rounds. With a {@link SweepConfig#scheduler()},
+ * the {@link AshaScheduler} decides which trials train and to which epoch, one Spark job per
+ * planning step.
  */
 public final class DistributedSweep {
 
@@ -60,8 +62,12 @@ public final class DistributedSweep {
     warnAboutOtherInputs(config, trials, before);
     long retried = todo.stream().filter(t -> before.failed().contains(t.trialId())).count();
     long continued = todo.stream().filter(t -> before.timedOut().contains(t.trialId())).count();
+    long stoppedBefore = todo.stream()
+        .filter(t -> TrialStatus.STOPPED.name().equals(before.statuses().get(t.trialId()))).count();
     String again = (retried == 0 ? "" : ", " + retried + " failed before: retried")
-        + (continued == 0 ? "" : ", " + continued + " timed out before: continued");
+        + (continued == 0 ? "" : ", " + continued + " timed out before: continued")
+        + (stoppedBefore == 0 ? "" : ", " + stoppedBefore + " stopped at a rung: "
+            + (config.scheduler() == null ? "continued to their last epoch" : "the scheduler continues the promoted ones"));
     console.printf("sweep %s: %d trials, %d already done, %d to run%s -> %s%n",
         config.name(), trials.size(), skipped, todo.size(),
         again.isEmpty() ? "" : " (" + again.substring(2) + ")", SweepLayout.display(layout.root()));

@@ -29,7 +29,9 @@ import ptune.results.TrialResultStore;
 import ptune.results.TrialTable;
 import ptune.tables.Cell;
 import ptune.tables.ResultTable;
+import ptune.tables.PublishedResults;
 import ptune.tables.Selection;
+import ptune.tables.TableRenderer;
 import ptune.tables.TrialRecord;
 import ptune.trial.TrialSpec;
 
@@ -154,6 +156,8 @@ class AshaSweepTest {
     Cell cb = table.cell("minilm-l6", "pt2", "cb");
     assertEquals(2, cb.seeds());
     assertTrue(cb.gridPoint().contains("prefix_len=64"), cb.gridPoint());
+    String markdown = TableRenderer.markdown(table, PublishedResults.load());
+    assertTrue(markdown.contains("Left out: 32 trial(s) stopped at a rung by the successive-halving scheduler"), markdown);
 
     // A third run finds nothing to train.
     long logged = Files.readAllLines(dir.resolve("runs.log")).size();
