@@ -113,6 +113,9 @@ final class AshaScheduler {
             + " ranked other grid points than the sweep has now (" + decision.scores().keySet() + " vs " + alive
             + "): the grid changed since; run with --force to start the sweep's trials again");
       }
+      // A decided rung whose stopped trial has lost its row (a damaged part set aside): it trains to
+      // the rung again, so its curve is recorded; a promoted one trains on to the next rung below.
+      pending.stream().filter(t -> !decision.promoted().contains(gridPoint(t))).forEach(t -> runs.put(t, epoch));
       if (recorded.isEmpty()) {
         log.write(decision);
         decided.add(decision);

@@ -166,6 +166,39 @@ class AshaSweepTest {
     assertEquals(logged, Files.readAllLines(dir.resolve("runs.log")).size());
   }
 
+  @Test
+  void aRecordedDecisionIsFollowedNotRecomputedAndOneForAnotherGridIsAnError(@TempDir Path dir) throws Exception {
+    SweepConfig config = config(dir);
+    SweepLayout layout = SweepLayout.of(dir.resolve("out").toString(), "asha");
+    List<TrialSpec> cb = GridExpander.expand(config).stream().filter(t -> t.task().equals("cb")).toList();
+    Map<String, Double> scores = new java.util.LinkedHashMap<>();
+    cb.forEach(t -> scores.put(AshaScheduler.gridPoint(t), 0.0));
+    List<String> worst = cb.stream().filter(t -> t.seed() == 1 && t.getInt("prefix_len", 0) <= 4)
+        .sorted(java.util.Comparator.comparing(t -> t.getInt("prefix_len", 0))).map(AshaScheduler::gridPoint).toList();
+    RungDecisionLog log = new RungDecisionLog(layout);
+    // Decided against the curves, and before any trial trained: the stopped points still train to
+    // the rung (their curves are recorded), the promoted ones on.
+    log.write(new RungDecisionLog.Decision("minilm-l6 pt2 cb", 0, 1, "dev", scores, worst));
+    log.write(new RungDecisionLog.Decision("minilm-l6 pt2 rte", 0, 1, "dev", Map.of("lr=1", 0.0), List.of("lr=1")));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IllegalStateException changed = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> sweep(config, layout, out));
+    assertTrue(changed.getMessage().contains("minilm-l6 pt2 rte rung 1 ranked other grid points than the sweep has now"),
+        changed.getMessage());
+
+    new RungDecisionLog(layout).clear();
+    log.write(new RungDecisionLog.Decision("minilm-l6 pt2 cb", 0, 1, "dev", scores, worst));
+    SweepReport report = sweep(config, layout, out);
+    assertEquals(0, report.failedCount(), report.toString());
+    assertEquals(List.of(1, 2, 4), prefixes(log.read("minilm-l6 pt2 cb", 0).orElseThrow().promoted()));
+    assertEquals(List.of(4), prefixes(log.read("minilm-l6 pt2 cb", 1).orElseThrow().promoted()));
+    TrialResultStore.PartScan scan = new TrialResultStore(layout).scan();
+    for (TrialSpec t : cb) {
+      assertEquals(t.getInt("prefix_len", 0) == 4 ? "COMPLETED" : "STOPPED", scan.statuses().get(t.trialId()), t.toString());
+    }
+  }
+
   private static List<Integer> prefixes(List<String> points) {
     return points.stream().map(p -> Integer.parseInt(p.replaceAll(".*prefix_len=([0-9]+).*", "$1"))).toList();
   }
