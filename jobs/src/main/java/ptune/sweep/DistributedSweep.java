@@ -139,16 +139,18 @@ public final class DistributedSweep {
    * trains every trial that can train now (each to its rung) as one Spark job, and plans again,
    * until nothing is left to train. A trial is submitted at most once per rung in a run: one that
    * failed there holds its bracket at that rung until a rerun retries it. Returns the trials lost
-   * (no row written) in the last job.
+   * (no row written after the retry rounds) in any of the jobs.
    */
   private List<TrialSpec> schedule(JavaSparkContext jsc, TrialTask task, List<TrialSpec> trials,
       SweepConfig config, TrialResultStore store, RungDecisionLog log) {
     AshaScheduler scheduler = new AshaScheduler(config.scheduler(), log);
     Set<String> attempted = new HashSet<>();
-    List<TrialSpec> lost = List.of();
+    Set<String> printed = new HashSet<>();
+    List<TrialSpec> lost = new ArrayList<>();
     while (true) {
       AshaScheduler.Plan plan = scheduler.plan(trials, store.scan().rows());
-      plan.rungLines().forEach(line -> console.printf("sweep %s: rungs: %s%n", config.name(), line));
+      plan.rungLines().stream().filter(printed::add) // each line once: a decided rung is news once
+          .forEach(line -> console.printf("sweep %s: rungs: %s%n", config.name(), line));
       Map<String, Integer> limits = new HashMap<>();
       List<TrialSpec> now = new ArrayList<>();
       plan.runs().forEach((spec, epoch) -> {
@@ -160,7 +162,8 @@ public final class DistributedSweep {
       if (now.isEmpty()) {
         return lost;
       }
-      lost = trainRounds(jsc, task.withEpochLimits(limits), now, config, store, " to their rungs");
+      // A trial lost in one job is not submitted at that rung again in this run: it stays lost.
+      lost.addAll(trainRounds(jsc, task.withEpochLimits(limits), now, config, store, " to their rungs"));
     }
   }
 

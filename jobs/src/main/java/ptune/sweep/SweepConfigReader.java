@@ -231,6 +231,11 @@ public final class SweepConfigReader {
       throw new ConfigException(file, schedulerLine(lines, "metric"), "scheduler.metric",
           "'" + s.metric() + "' is not dev or held_out");
     }
+    if (s.metric().equals(SweepConfig.SchedulerConfig.HELD_OUT) && !c.grid().containsKey("held_out_fraction")
+        && c.overrides().stream().noneMatch(o -> o.grid() != null && o.grid().containsKey("held_out_fraction"))) {
+      throw new ConfigException(file, schedulerLine(lines, "metric"), "scheduler.metric",
+          "held_out ranks trials by their held-out score: set held_out_fraction in the grid");
+    }
     if (c.stateEvery() < 1) {
       int line = lines.lineOfKey("state_every");
       throw new ConfigException(file, line > 0 ? line : lines.lineOfKey("scheduler"), "state_every",

@@ -162,6 +162,10 @@ class SweepConfigReaderTest {
     assertTrue(eta.startsWith("conf/x.yaml:12: scheduler.reduction_factor: must be >= 2"), eta);
     String metric = error(VALID + "scheduler:\n  type: asha\n  grace_epochs: 1\n  metric: test\n");
     assertTrue(metric.startsWith("conf/x.yaml:12: scheduler.metric: 'test' is not dev or held_out"), metric);
+    String heldOut = error(VALID + "scheduler: {type: asha, grace_epochs: 1, metric: held_out}\n");
+    assertTrue(heldOut.startsWith("conf/x.yaml:9: scheduler.metric: held_out ranks trials by their held-out score"), heldOut);
+    assertEquals("held_out", parse(VALID + "  held_out_fraction: 0.2\nscheduler: {type: asha, grace_epochs: 1, metric: held_out}\n")
+        .scheduler().metric());
     String state = error(VALID + "state_every: 0\nscheduler: {type: asha, grace_epochs: 1}\n");
     assertTrue(state.startsWith("conf/x.yaml:9: state_every: must be >= 1 with a scheduler"), state);
     String unknown = error(VALID + "scheduler:\n  type: asha\n  grace_epoch: 1\n");
