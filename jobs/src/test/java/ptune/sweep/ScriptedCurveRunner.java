@@ -24,7 +24,7 @@ import ptune.trial.TrialStatus;
  * the environment's epoch limit like the real runner (STOPPED before its last epoch) and "resumes":
  * each run appends "trial_id first last" to {@code run_log} and starts after the last epoch an
  * earlier run of the trial logged. While the file {@code fail_continuing_while} exists, a run of a
- * {@code rte} trial that continues (first epoch > 1) throws.
+ * {@code rte} trial that continues (first epoch > 1) throws. {@code sleep_ms}: how long each run takes.
  */
 public class ScriptedCurveRunner implements TrialRunner {
 
@@ -38,6 +38,8 @@ public class ScriptedCurveRunner implements TrialRunner {
       throw new IllegalStateException("scripted failure while " + blocker + " exists");
     }
     int last = env.untilEpoch() == 0 ? epochs : Math.min(env.untilEpoch(), epochs);
+    sleep(spec.getInt("sleep_ms", 0));
+    // Logged once trained, as a saved state would be: a run killed before it trains again.
     append(log, spec.trialId() + " " + first + " " + last + "\n");
     List<EpochMetrics> history = new ArrayList<>();
     int best = 0;
@@ -73,6 +75,14 @@ public class ScriptedCurveRunner implements TrialRunner {
           .mapToInt(f -> Integer.parseInt(f[2])).max().orElse(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(int millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
