@@ -147,6 +147,9 @@ public final class DistributedSweep {
     Set<String> attempted = new HashSet<>();
     Set<String> printed = new HashSet<>();
     List<TrialSpec> lost = new ArrayList<>();
+    // The cost of synchronous rungs, shown per job and in total: slots idle while a job waits.
+    int slots = Math.max(1, jsc.sc().defaultParallelism() / jsc.getConf().getInt("spark.task.cpus", 1));
+    SlotUsage usage = SlotUsage.NONE;
     while (true) {
       AshaScheduler.Plan plan = scheduler.plan(trials, store.scan().rows());
       plan.rungLines().stream().filter(printed::add) // each line once: a decided rung is news once
@@ -160,10 +163,18 @@ public final class DistributedSweep {
         }
       });
       if (now.isEmpty()) {
+        if (usage.wallSeconds() > 0) {
+          console.printf("sweep %s: rungs: %s%n", config.name(), usage.describe());
+        }
         return lost;
       }
+      Map<String, String> rowsBefore = store.scan().rows();
+      long start = System.nanoTime();
       // A trial lost in one job is not submitted at that rung again in this run: it stays lost.
       lost.addAll(trainRounds(jsc, task.withEpochLimits(limits), now, config, store, " to their rungs"));
+      SlotUsage job = SlotUsage.ofJob(slots, (System.nanoTime() - start) / 1e9, rowsBefore, store.scan().rows());
+      console.printf("sweep %s: rungs: job of %d trial(s): %s%n", config.name(), now.size(), job.describe());
+      usage = usage.plus(job);
     }
   }
 

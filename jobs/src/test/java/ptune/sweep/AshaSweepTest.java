@@ -100,6 +100,10 @@ class AshaSweepTest {
         console);
     assertTrue(console.contains("minilm-l6 pt2 cb rung 2 (epoch 3): 3 grid points, 1 promoted, 2 stopped"), console);
     assertTrue(console.contains("minilm-l6 pt2 rte rung 2 (epoch 3): 3 grid points, 0 of 6 trials trained"), console);
+    // What the synchronous rungs cost, per job and in total (local[1]: one slot).
+    assertTrue(console.contains("sweep asha: rungs: job of 36 trial(s): "), console);
+    assertTrue(console.matches("(?s).*sweep asha: rungs: [0-9.]+ s on 1 slot\\(s\\): trials trained [0-9.]+ slot-s, idle [0-9.]+ slot-s.*"),
+        console);
     RungDecisionLog log = new RungDecisionLog(layout);
     assertTrue(log.read("minilm-l6 pt2 rte", 0).isPresent());
     assertFalse(log.read("minilm-l6 pt2 rte", 1).isPresent(), "rte's rung 2 is not decided while its trials failed");
