@@ -52,14 +52,10 @@ final class AshaScheduler {
   }
 
   /**
-   * What to train next: trial to the epoch it trains to (0: all its epochs), the rungs decided in
-   * this call (written to the log already), and one line per bracket and rung for the console.
+   * What to train next: trial to the epoch it trains to (0: all its epochs), and one line per
+   * bracket and rung for the console. Rungs decided while planning are in the log already.
    */
-  record Plan(Map<TrialSpec, Integer> runs, List<Decision> decided, List<String> rungLines) {
-    boolean finished() {
-      return runs.isEmpty();
-    }
-  }
+  record Plan(Map<TrialSpec, Integer> runs, List<String> rungLines) {}
 
   /** The rung epochs of a bracket whose trials train {@code epochs}: G, G*eta, ... below it, then it. */
   List<Integer> rungs(int epochs) {
@@ -74,16 +70,15 @@ final class AshaScheduler {
   /** @param rows trial id to its recorded result row (JSON), as {@link ptune.results.TrialResultStore#scan} reads them */
   Plan plan(List<TrialSpec> trials, Map<String, String> rows) {
     Map<TrialSpec, Integer> runs = new LinkedHashMap<>();
-    List<Decision> decided = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     Map<String, List<TrialSpec>> brackets = trials.stream().collect(Collectors.groupingBy(
         AshaScheduler::bracket, TreeMap::new, Collectors.toList()));
-    brackets.forEach((bracket, members) -> planBracket(bracket, members, rows, runs, decided, lines));
-    return new Plan(runs, decided, lines);
+    brackets.forEach((bracket, members) -> planBracket(bracket, members, rows, runs, lines));
+    return new Plan(runs, lines);
   }
 
   private void planBracket(String bracket, List<TrialSpec> members, Map<String, String> rows,
-      Map<TrialSpec, Integer> runs, List<Decision> decided, List<String> lines) {
+      Map<TrialSpec, Integer> runs, List<String> lines) {
     Map<String, List<TrialSpec>> byPoint = members.stream().collect(Collectors.groupingBy(
         AshaScheduler::gridPoint, LinkedHashMap::new, Collectors.toList()));
     int epochs = members.stream().mapToInt(AshaScheduler::epochsOf).max().orElseThrow();
@@ -118,7 +113,6 @@ final class AshaScheduler {
       pending.stream().filter(t -> !decision.promoted().contains(gridPoint(t))).forEach(t -> runs.put(t, epoch));
       if (recorded.isEmpty()) {
         log.write(decision);
-        decided.add(decision);
       }
       Map.Entry<String, Double> top = decision.scores().entrySet().stream()
           .max(Map.Entry.comparingByValue()).orElseThrow();
