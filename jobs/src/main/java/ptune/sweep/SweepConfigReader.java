@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import ptune.results.TrialRow;
 
 /**
@@ -235,6 +236,15 @@ public final class SweepConfigReader {
         && c.overrides().stream().noneMatch(o -> o.grid() != null && o.grid().containsKey("held_out_fraction"))) {
       throw new ConfigException(file, schedulerLine(lines, "metric"), "scheduler.metric",
           "held_out ranks trials by their held-out score: set held_out_fraction in the grid");
+    }
+    // Grid values are checked after this; a non-integer one is reported there, not here.
+    int most = Stream.concat(Stream.of(c.grid()), c.overrides().stream().map(GridOverride::grid))
+        .filter(g -> g != null && g.containsKey("epochs") && !g.get("epochs").notApplicable())
+        .flatMap(g -> g.get("epochs").values().stream()).filter(JsonNode::isIntegralNumber)
+        .mapToInt(JsonNode::asInt).max().orElse(ptune.trial.Hyperparameters.EPOCHS.defaultValue());
+    if (s.graceEpochs() >= most) {
+      throw new ConfigException(file, schedulerLine(lines, "grace_epochs"), "scheduler.grace_epochs",
+          "must be below the sweep's epochs (at most " + most + "): at " + s.graceEpochs() + " the scheduler stops no trial");
     }
     if (c.stateEvery() < 1) {
       int line = lines.lineOfKey("state_every");

@@ -166,6 +166,9 @@ class SweepConfigReaderTest {
     assertTrue(heldOut.startsWith("conf/x.yaml:9: scheduler.metric: held_out ranks trials by their held-out score"), heldOut);
     assertEquals("held_out", parse(VALID + "  held_out_fraction: 0.2\nscheduler: {type: asha, grace_epochs: 1, metric: held_out}\n")
         .scheduler().metric());
+    String noStop = error(VALID + "scheduler: {type: asha, grace_epochs: 10}\n");
+    assertTrue(noStop.startsWith("conf/x.yaml:9: scheduler.grace_epochs: must be below the sweep's epochs (at most 10)"), noStop);
+    assertEquals(10, parse(VALID + "  epochs: [4, 20]\nscheduler: {type: asha, grace_epochs: 10}\n").scheduler().graceEpochs());
     String state = error(VALID + "state_every: 0\nscheduler: {type: asha, grace_epochs: 1}\n");
     assertTrue(state.startsWith("conf/x.yaml:9: state_every: must be >= 1 with a scheduler"), state);
     String unknown = error(VALID + "scheduler:\n  type: asha\n  grace_epoch: 1\n");
