@@ -97,6 +97,9 @@ public final class PromptTuningTrialRunner implements TrialRunner {
         run = run.savingStateEvery(env.stateEvery(), state -> env.state().save(state.withAttachments(
             Map.of(HeldOutSelection.ATTACHMENT, heldOut.saved(), TestAtBestDev.ATTACHMENT, test.saved()))));
       }
+      if (env.untilEpoch() > 0) {
+        run = run.until(env.untilEpoch());
+      }
       boolean[] timedOut = {false};
       if (env.timeout() != null) {
         long limit = env.timeout().toNanos();
@@ -110,7 +113,8 @@ public final class PromptTuningTrialRunner implements TrialRunner {
                 report.examplesPerSecond());
           }, run);
       TrialStatus status = outcome.diverged() ? TrialStatus.DIVERGED
-          : timedOut[0] ? TrialStatus.TIMED_OUT : TrialStatus.COMPLETED;
+          : timedOut[0] ? TrialStatus.TIMED_OUT
+          : stoppedAtLimit(outcome, env, config) ? TrialStatus.STOPPED : TrialStatus.COMPLETED;
 
       String checkpoint = null;
       if (outcome.bestEpoch() > 0) {
@@ -152,6 +156,12 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     saved.ifPresent(state -> LOG.info("resuming from " + store.location() + " after epoch "
         + state.completedEpochs()));
     return saved;
+  }
+
+  /** The run ended at its environment's epoch limit, before the trial's last epoch. */
+  private static boolean stoppedAtLimit(TrainingOutcome outcome, TrialEnvironment env, TrainerConfig config) {
+    int last = outcome.epochs().isEmpty() ? 0 : outcome.epochs().get(outcome.epochs().size() - 1).epoch();
+    return env.untilEpoch() > 0 && env.untilEpoch() < config.epochs() && last == env.untilEpoch();
   }
 
   private static EpochMetrics toEpochMetrics(EpochReport r, TestAtBestDev test) {

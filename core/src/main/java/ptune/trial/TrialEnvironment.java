@@ -18,21 +18,28 @@ import ptune.featurestore.FeatureSource;
  * @param stateEvery epochs between saved states (0: none saved)
  * @param timeout this run of the trial stops at the first epoch end after this long and is
  *     {@link TrialStatus#TIMED_OUT}; null: no limit
+ * @param untilEpoch this run trains up to this epoch (counted from the trial's first, resumed
+ *     epochs included) and, if that is before its last, ends {@link TrialStatus#STOPPED}; the
+ *     learning-rate schedule still spans all epochs, so a continued run trains as an uninterrupted
+ *     one would. 0: all epochs
  */
 public record TrialEnvironment(
     String device, Path dataDir, Path checkpointDir, TrialListener listener,
-    FeatureSource features, TrialStateStore state, int stateEvery, Duration timeout) {
+    FeatureSource features, TrialStateStore state, int stateEvery, Duration timeout, int untilEpoch) {
 
   public TrialEnvironment {
     if (stateEvery < 0) {
       throw new IllegalArgumentException("stateEvery must be >= 0, got " + stateEvery);
+    }
+    if (untilEpoch < 0) {
+      throw new IllegalArgumentException("untilEpoch must be >= 0, got " + untilEpoch);
     }
   }
 
   /** An environment that keeps no training state and has no time limit. */
   public TrialEnvironment(String device, Path dataDir, Path checkpointDir, TrialListener listener,
       FeatureSource features) {
-    this(device, dataDir, checkpointDir, listener, features, TrialStateStore.NONE, 0, null);
+    this(device, dataDir, checkpointDir, listener, features, TrialStateStore.NONE, 0, null, 0);
   }
 
   /** An environment without stored features: the trial tokenizes its examples. */
@@ -43,12 +50,18 @@ public record TrialEnvironment(
   /** This environment keeping the trial's state in {@code store} every {@code every} epochs. */
   public TrialEnvironment withState(TrialStateStore store, int every) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, store, every,
-        timeout);
+        timeout, untilEpoch);
   }
 
   /** This environment with a time limit per run of the trial (null: none). */
   public TrialEnvironment withTimeout(Duration limit) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
-        stateEvery, limit);
+        stateEvery, limit, untilEpoch);
+  }
+
+  /** This environment ending the run after {@code epoch} (0: all epochs). */
+  public TrialEnvironment withEpochLimit(int epoch) {
+    return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
+        stateEvery, timeout, epoch);
   }
 }

@@ -17,7 +17,14 @@ public enum TrialStatus {
    * The run hit its time limit ({@code trial_timeout}) and stopped at an epoch end; its curve and
    * best epoch so far are kept, and its training state where the environment keeps one.
    */
-  TIMED_OUT;
+  TIMED_OUT,
+  /**
+   * The run reached the epoch limit its environment set ({@link TrialEnvironment#untilEpoch()}, a
+   * rung of the sweep's successive-halving scheduler) before its last epoch; curve, best epoch so
+   * far and training state are kept. The scheduler continues it if it is promoted; otherwise it
+   * stays STOPPED: recorded, but no result of its grid point (it did not train all its epochs).
+   */
+  STOPPED;
 
   /** A result of its grid point, which a rerun keeps: COMPLETED or DIVERGED. */
   public boolean done() {

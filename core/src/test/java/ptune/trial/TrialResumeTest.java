@@ -31,7 +31,8 @@ import ptune.trainer.TrainingState;
  * scores, best epoch, held-out selection, checkpoint tensors) as the same trial run in one go. A
  * torn state file is set aside with a warning and the trial starts from epoch 1. A CoNLL-2003 trial,
  * whose labelled test split is scored at the epochs that improve dev, resumes with the same test
- * scoring.
+ * scoring. Stopped at a successive-halving rung (an epoch limit) as STOPPED and continued to its
+ * last epoch, it ends as the run in one go too.
  */
 class TrialResumeTest {
   private static final TrialSpec SPEC = TrialSpec.of("test", "minilm-l6", "pt2", "sst2", 5, Map.of(
@@ -77,6 +78,27 @@ class TrialResumeTest {
     assertFalse(resumed.heldOutMetrics().isEmpty());
     assertSameTensors(uninterrupted, resumed);
     assertEquals(4, store.load().orElseThrow().completedEpochs());
+  }
+
+  @Test
+  void aTrialStoppedAtItsRungContinuesToTheNextAndEndsAsAnUninterruptedRun() throws Exception {
+    TrialStateFile store = TrialStateFile.inDirectory(tmp.resolve("state-rung"), SPEC.trialId());
+    TrialEnvironment rung = environment("rung-1", store, 1).withEpochLimit(2);
+    TrialResult stopped = new PromptTuningTrialRunner().run(SPEC, rung);
+    assertNull(stopped.error(), stopped.error());
+    assertEquals(TrialStatus.STOPPED, stopped.status());
+    assertEquals(curve(uninterrupted).subList(0, 2), curve(stopped));
+    assertEquals(2, store.load().orElseThrow().completedEpochs());
+
+    TrialEnvironment last = environment("rung-2", store, 1).withEpochLimit(4); // its last epoch
+    TrialResult promoted = new PromptTuningTrialRunner().run(SPEC, last);
+    assertNull(promoted.error(), promoted.error());
+    assertEquals(TrialStatus.COMPLETED, promoted.status());
+    assertEquals(2, promoted.resumedEpochs());
+    assertEquals(curve(uninterrupted), curve(promoted));
+    assertEquals(uninterrupted.bestEpoch(), promoted.bestEpoch());
+    assertEquals(uninterrupted.heldOutMetrics(), promoted.heldOutMetrics());
+    assertSameTensors(uninterrupted, promoted);
   }
 
   @Test
@@ -142,6 +164,11 @@ class TrialResumeTest {
 
   private static TrialResult run(String name, TrialStateStore store, int every, Duration timeout) {
     return run(SPEC, name, store, every, timeout);
+  }
+
+  private static TrialEnvironment environment(String name, TrialStateStore store, int every) {
+    return new TrialEnvironment("cpu", DataDirectory.resolve(), tmp.resolve("ckpt-" + name), TrialListener.NONE)
+        .withState(store, every);
   }
 
   private static TrialResult run(TrialSpec spec, String name, TrialStateStore store, int every,

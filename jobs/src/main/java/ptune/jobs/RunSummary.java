@@ -18,8 +18,8 @@ import ptune.tables.TablePublisher;
  *
  * @param notCompleted one line per trial that did not complete: status, id, backbone method task, error
  */
-record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int diverged, int timedOut, int checkpoints,
-    List<String> notCompleted, Optional<Path> log) {
+record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int diverged, int timedOut, int stopped,
+    int checkpoints, List<String> notCompleted, Optional<Path> log) {
 
   /** Trials that did not complete are listed up to this many. */
   static final int LISTED = 10;
@@ -31,11 +31,16 @@ record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int 
     int failed = 0;
     int diverged = 0;
     int timedOut = 0;
+    int stopped = 0;
     int checkpoints = 0;
     for (Row r : rows) {
       String status = Column.STATUS.of(r);
       checkpoints += Column.CHECKPOINT_PATH.of(r) == null ? 0 : 1;
       if ("COMPLETED".equals(status)) {
+        continue;
+      }
+      if ("STOPPED".equals(status)) { // the scheduler's choice, not a problem: counted, not listed
+        stopped++;
         continue;
       }
       failed += "FAILED".equals(status) ? 1 : 0;
@@ -46,14 +51,15 @@ record RunSummary(String sweep, SweepLayout layout, int trials, int failed, int 
           Column.BACKBONE.of(r), Column.METHOD.of(r), Column.TASK.of(r),
           error == null || error.isBlank() ? "" : ": " + firstLine(error)));
     }
-    return new RunSummary(sweep, layout, rows.size(), failed, diverged, timedOut, checkpoints, notCompleted, log);
+    return new RunSummary(sweep, layout, rows.size(), failed, diverged, timedOut, stopped, checkpoints, notCompleted, log);
   }
 
   List<String> lines() {
     List<String> lines = new ArrayList<>();
     String counts = String.format(Locale.ROOT, "%s: %d trials, %d completed, %d failed, %d diverged", sweep, trials,
-        trials - notCompleted.size(), failed, diverged)
-        + (timedOut == 0 ? "" : String.format(Locale.ROOT, ", %d timed out (a rerun continues them)", timedOut));
+        trials - notCompleted.size() - stopped, failed, diverged)
+        + (timedOut == 0 ? "" : String.format(Locale.ROOT, ", %d timed out (a rerun continues them)", timedOut))
+        + (stopped == 0 ? "" : String.format(Locale.ROOT, ", %d stopped at a rung by the scheduler (left out of the tables)", stopped));
     if (notCompleted.isEmpty()) {
       lines.add(counts);
     } else {

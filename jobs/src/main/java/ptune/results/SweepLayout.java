@@ -63,6 +63,14 @@ public record SweepLayout(String root, String sweepRoot) implements Serializable
     return root + "/state";
   }
 
+  /**
+   * The successive-halving scheduler's rung decisions, one file per bracket and rung (see
+   * {@link RungDecisionLog}): a rerun continues with the recorded promotions.
+   */
+  public String scheduler() {
+    return root + "/scheduler";
+  }
+
   public String tables() {
     return root + "/tables";
   }

@@ -1,6 +1,9 @@
 package ptune.sweep;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +15,7 @@ import org.apache.spark.util.LongAccumulator;
 import ptune.console.Console;
 import ptune.preprocess.HadoopFeatureSource;
 import ptune.results.ResultWriteException;
+import ptune.results.RungDecisionLog;
 import ptune.results.SweepLayout;
 import ptune.results.TrialResultStore;
 import ptune.results.TrialTable;
@@ -23,7 +27,9 @@ import ptune.trial.TrialStatus;
  * another on a busy executor), skipping trials whose results exist unless forced, then consolidates
  * the results. Spark's own task retries are off (spark.task.maxFailures=1, see
  * {@link ptune.jobs.SparkSessionFactory}); trials lost with an executor are re-submitted here, by
- * id, for at most {@link SweepConfig#retryRounds()} rounds.
+ * id, for at most {@link SweepConfig#retryRounds()} rounds. With a {@link SweepConfig#scheduler()},
+ * the {@link AshaScheduler} decides which trials train and to which epoch, one Spark job per
+ * planning step.
  */
 public final class DistributedSweep {
 
@@ -43,6 +49,9 @@ public final class DistributedSweep {
     TrialResultStore store = new TrialResultStore(layout);
     if (force) {
       store.forget(trials.stream().map(TrialSpec::trialId).toList());
+      if (config.scheduler() != null) {
+        new RungDecisionLog(layout).clear(); // the trials start again: so do their rungs
+      }
     }
     TrialResultStore.PartScan before = store.scan();
     before.damaged().values().forEach(d -> console.printf("sweep %s: damaged result %s; its trial runs again%n", config.name(), d));
@@ -53,8 +62,12 @@ public final class DistributedSweep {
     warnAboutOtherInputs(config, trials, before);
     long retried = todo.stream().filter(t -> before.failed().contains(t.trialId())).count();
     long continued = todo.stream().filter(t -> before.timedOut().contains(t.trialId())).count();
+    long stoppedBefore = todo.stream()
+        .filter(t -> TrialStatus.STOPPED.name().equals(before.statuses().get(t.trialId()))).count();
     String again = (retried == 0 ? "" : ", " + retried + " failed before: retried")
-        + (continued == 0 ? "" : ", " + continued + " timed out before: continued");
+        + (continued == 0 ? "" : ", " + continued + " timed out before: continued")
+        + (stoppedBefore == 0 ? "" : ", " + stoppedBefore + " stopped at a rung: "
+            + (config.scheduler() == null ? "continued to their last epoch" : "the scheduler continues the promoted ones"));
     console.printf("sweep %s: %d trials, %d already done, %d to run%s -> %s%n",
         config.name(), trials.size(), skipped, todo.size(),
         again.isEmpty() ? "" : " (" + again.substring(2) + ")", SweepLayout.display(layout.root()));
@@ -65,11 +78,43 @@ public final class DistributedSweep {
     TrialTask task = new TrialTask(config.runner(), config.dataDir(),
         new HadoopFeatureSource(layout.features()), store, finished, failed, config.stateEvery(),
         config.trialTimeout() == null ? null : Duration.ofNanos(Math.round(config.trialTimeout() * 1e9)));
+    if (config.scheduler() == null) {
+      todo = trainRounds(jsc, task, todo, config, store, "");
+    } else {
+      todo = schedule(jsc, task, trials, config, store, new RungDecisionLog(layout));
+    }
+    jsc.clearCallSite();
+    jsc.setJobDescription(null);
+    TrialResultStore.PartScan after = store.scan();
+    if (!after.rows().isEmpty()) {
+      TrialTable.consolidate(spark, layout);
+    }
+    Set<String> lost = todo.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
+    List<String> failedNow = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> after.failed().contains(id) && !lost.contains(id)).toList();
+    long diverged = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> TrialStatus.DIVERGED.name().equals(after.statuses().get(id))).count();
+    long timedOut = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> after.timedOut().contains(id) && !lost.contains(id)).count();
+    long stopped = trials.stream().map(TrialSpec::trialId)
+        .filter(id -> TrialStatus.STOPPED.name().equals(after.statuses().get(id))).count();
+    return new SweepReport(config.name(), trials.size(), skipped, (int) finished.value().longValue(),
+        failedNow, (int) diverged, (int) timedOut, (int) stopped, todo.stream().map(TrialSpec::trialId).toList(),
+        layout.trials() + "/" + TrialTable.CSV);
+  }
+
+  /**
+   * Trains {@code todo} as one Spark job, then re-submits the trials lost with an executor for at
+   * most {@link SweepConfig#retryRounds()} rounds; returns the trials still without a new row.
+   */
+  private List<TrialSpec> trainRounds(JavaSparkContext jsc, TrialTask task, List<TrialSpec> todo,
+      SweepConfig config, TrialResultStore store, String what) {
+    TrialResultStore.PartScan before = store.scan();
     try (SweepProgress progress = new SweepProgress(jsc.sc(), config.name(),
         todo.stream().map(TrialSpec::trialId).collect(Collectors.toSet()), store, progressInterval, console)) {
       for (int round = 0; round <= config.retryRounds() && !todo.isEmpty(); round++) {
-        String description = String.format("sweep %s: train %d trials%s",
-            config.name(), todo.size(), round == 0 ? "" : " (retry " + round + ")");
+        String description = String.format("sweep %s: train %d trials%s%s",
+            config.name(), todo.size(), what, round == 0 ? "" : " (retry " + round + ")");
         jsc.setJobDescription(description);
         jsc.setCallSite(description);
         try {
@@ -85,23 +130,52 @@ public final class DistributedSweep {
         // A FAILED trial is not retried within a run; a failure recorded by an earlier run is no result of this one.
         todo = missing(todo, recordedSince(before, store.scan()));
       }
-      jsc.clearCallSite();
-      jsc.setJobDescription(null);
     }
-    TrialResultStore.PartScan after = store.scan();
-    if (!after.rows().isEmpty()) {
-      TrialTable.consolidate(spark, layout);
+    return todo;
+  }
+
+  /**
+   * Successive halving ({@link AshaScheduler}): plans from the recorded rows and rung decisions,
+   * trains every trial that can train now (each to its rung) as one Spark job, and plans again,
+   * until nothing is left to train. A trial is submitted at most once per rung in a run: one that
+   * failed there holds its bracket at that rung until a rerun retries it. Returns the trials lost
+   * (no row written after the retry rounds) in any of the jobs.
+   */
+  private List<TrialSpec> schedule(JavaSparkContext jsc, TrialTask task, List<TrialSpec> trials,
+      SweepConfig config, TrialResultStore store, RungDecisionLog log) {
+    AshaScheduler scheduler = new AshaScheduler(config.scheduler(), log);
+    Set<String> attempted = new HashSet<>();
+    Set<String> printed = new HashSet<>();
+    List<TrialSpec> lost = new ArrayList<>();
+    // The cost of synchronous rungs, shown per job and in total: slots idle while a job waits.
+    int slots = Math.max(1, jsc.sc().defaultParallelism() / jsc.getConf().getInt("spark.task.cpus", 1));
+    SlotUsage usage = SlotUsage.NONE;
+    while (true) {
+      AshaScheduler.Plan plan = scheduler.plan(trials, store.scan().rows());
+      plan.rungLines().stream().filter(printed::add) // each line once: a decided rung is news once
+          .forEach(line -> console.printf("sweep %s: rungs: %s%n", config.name(), line));
+      Map<String, Integer> limits = new HashMap<>();
+      List<TrialSpec> now = new ArrayList<>();
+      plan.runs().forEach((spec, epoch) -> {
+        if (attempted.add(spec.trialId() + "@" + epoch)) {
+          now.add(spec);
+          limits.put(spec.trialId(), epoch);
+        }
+      });
+      if (now.isEmpty()) {
+        if (usage.wallSeconds() > 0) {
+          console.printf("sweep %s: rungs: %s%n", config.name(), usage.describe());
+        }
+        return lost;
+      }
+      Map<String, String> rowsBefore = store.scan().rows();
+      long start = System.nanoTime();
+      // A trial lost in one job is not submitted at that rung again in this run: it stays lost.
+      lost.addAll(trainRounds(jsc, task.withEpochLimits(limits), now, config, store, " to their rungs"));
+      SlotUsage job = SlotUsage.ofJob(slots, (System.nanoTime() - start) / 1e9, rowsBefore, store.scan().rows());
+      console.printf("sweep %s: rungs: job of %d trial(s): %s%n", config.name(), now.size(), job.describe());
+      usage = usage.plus(job);
     }
-    Set<String> lost = todo.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
-    List<String> failedNow = trials.stream().map(TrialSpec::trialId)
-        .filter(id -> after.failed().contains(id) && !lost.contains(id)).toList();
-    long diverged = trials.stream().map(TrialSpec::trialId)
-        .filter(id -> TrialStatus.DIVERGED.name().equals(after.statuses().get(id))).count();
-    long timedOut = trials.stream().map(TrialSpec::trialId)
-        .filter(id -> after.timedOut().contains(id) && !lost.contains(id)).count();
-    return new SweepReport(config.name(), trials.size(), skipped, (int) finished.value().longValue(),
-        failedNow, (int) diverged, (int) timedOut, todo.stream().map(TrialSpec::trialId).toList(),
-        layout.trials() + "/" + TrialTable.CSV);
   }
 
   /**

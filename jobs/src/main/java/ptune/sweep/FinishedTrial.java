@@ -55,7 +55,8 @@ record FinishedTrial(String trialId, String backbone, String method, String task
       return head + time + ": " + (error == null || error.isEmpty() ? "(no error message)" : error)
           + " [full error: " + whereIsError + "]";
     }
-    String timedOut = status.equals("TIMED_OUT") ? " (stopped by trial_timeout; a rerun continues it)" : "";
+    String timedOut = status.equals("TIMED_OUT") ? " (stopped by trial_timeout; a rerun continues it)"
+        : status.equals("STOPPED") ? " (at its rung: the scheduler promotes it or leaves it stopped)" : "";
     return head + time + ", " + dev + timedOut + (error == null || error.isEmpty() ? "" : ": " + error);
   }
 

@@ -22,6 +22,8 @@ import java.util.Map;
  *     epochs (and when it stops), to resume from it if lost; 0 saves none
  * @param trialTimeout seconds one run of a trial may train: past them it stops at the next epoch end
  *     as TIMED_OUT and the next run continues it; null (the default) sets no limit
+ * @param scheduler successive halving across the trials of each (backbone, task, method) bracket
+ *     ({@link AshaScheduler}); null (the default) trains every trial all its epochs
  */
 public record SweepConfig(
     String name,
@@ -43,13 +45,34 @@ public record SweepConfig(
     Double regressionAlpha,
     Double throughputRegressionPercent,
     Integer stateEvery,
-    Double trialTimeout) {
+    Double trialTimeout,
+    SchedulerConfig scheduler) {
 
   /**
    * Feature preprocessing: the {@link ptune.preprocess.FeatureEncoder} class (none = skip, trials
    * tokenize on their own) and the raw datasets root as a Hadoop URI (default: data_dir).
    */
   public record PreprocessConfig(String encoder, String input) {}
+
+  /**
+   * {@code scheduler: {type: asha, grace_epochs: G, reduction_factor: 3, metric: dev}}: every trial
+   * first trains G epochs; at each rung (G, G*eta, G*eta^2, ... below its epochs) the top 1/eta
+   * grid points of its bracket continue, the rest stop (see {@link AshaScheduler}).
+   *
+   * @param metric the score trials are ranked by: dev (best dev score so far) or held_out (the
+   *     held-out score of the epoch held-out selection picks so far)
+   */
+  public record SchedulerConfig(String type, Integer graceEpochs, Integer reductionFactor, String metric) {
+    public static final String ASHA = "asha";
+    public static final int DEFAULT_REDUCTION_FACTOR = 3;
+    public static final String DEV = "dev";
+    public static final String HELD_OUT = "held_out";
+
+    SchedulerConfig withDefaults() {
+      return new SchedulerConfig(type, graceEpochs,
+          reductionFactor == null ? DEFAULT_REDUCTION_FACTOR : reductionFactor, metric == null ? DEV : metric);
+    }
+  }
 
   /** The raw datasets root preprocessing reads: {@code preprocess.input}, else {@code data_dir}. */
   public String preprocessInput() {
@@ -83,14 +106,15 @@ public record SweepConfig(
         regressionAlpha == null ? DEFAULT_REGRESSION_ALPHA : regressionAlpha,
         throughputRegressionPercent == null ? DEFAULT_THROUGHPUT_REGRESSION_PERCENT : throughputRegressionPercent,
         stateEvery == null ? DEFAULT_STATE_EVERY : stateEvery,
-        trialTimeout);
+        trialTimeout,
+        scheduler == null ? null : scheduler.withDefaults());
   }
 
   /** This sweep reading its data from {@code dir} (the command line's --data). */
   public SweepConfig withDataDir(String dir) {
     return new SweepConfig(name, description, runner, dir, backbones, methods, tasks, seeds, grid, overrides,
         hyperparameterTypes, spark, master, retryRounds, regressionThreshold, preprocess, regressionAlpha,
-        throughputRegressionPercent, stateEvery, trialTimeout);
+        throughputRegressionPercent, stateEvery, trialTimeout, scheduler);
   }
 
   public HyperparameterCatalog catalog() {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import ptune.results.TrialRow;
 
 /**
@@ -186,6 +187,9 @@ public final class SweepConfigReader {
       throw new ConfigException(file, lines.lineOfKey("trial_timeout"), "trial_timeout",
           "must be a positive number of seconds (leave it out for no limit)");
     }
+    if (c.scheduler() != null) {
+      checkScheduler(c, lines);
+    }
     if (c.throughputRegressionPercent() < 0) {
       throw new ConfigException(file, -1, "throughput_regression_percent", "must be >= 0 (percent)");
     }
@@ -206,6 +210,53 @@ public final class SweepConfigReader {
       }
       checkGrid(o.grid(), key + ".grid", catalog, file, true);
     }
+  }
+
+  private static void checkScheduler(SweepConfig c, ConfigLines lines) {
+    SweepConfig.SchedulerConfig s = c.scheduler();
+    String file = lines.file();
+    if (!SweepConfig.SchedulerConfig.ASHA.equals(s.type())) {
+      throw new ConfigException(file, schedulerLine(lines, "type"), "scheduler.type",
+          s.type() == null ? "missing: the only scheduler is asha" : "'" + s.type() + "' is not a scheduler (the only one is asha)");
+    }
+    if (s.graceEpochs() == null || s.graceEpochs() < 1) {
+      throw new ConfigException(file, schedulerLine(lines, "grace_epochs"), "scheduler.grace_epochs",
+          s.graceEpochs() == null ? "missing: the epochs every trial trains before the first rung"
+              : "must be >= 1 (epochs every trial trains before the first rung), got " + s.graceEpochs());
+    }
+    if (s.reductionFactor() < 2) {
+      throw new ConfigException(file, schedulerLine(lines, "reduction_factor"), "scheduler.reduction_factor",
+          "must be >= 2 (1/reduction_factor of the grid points continue at each rung), got " + s.reductionFactor());
+    }
+    if (!s.metric().equals(SweepConfig.SchedulerConfig.DEV) && !s.metric().equals(SweepConfig.SchedulerConfig.HELD_OUT)) {
+      throw new ConfigException(file, schedulerLine(lines, "metric"), "scheduler.metric",
+          "'" + s.metric() + "' is not dev or held_out");
+    }
+    if (s.metric().equals(SweepConfig.SchedulerConfig.HELD_OUT) && !c.grid().containsKey("held_out_fraction")
+        && c.overrides().stream().noneMatch(o -> o.grid() != null && o.grid().containsKey("held_out_fraction"))) {
+      throw new ConfigException(file, schedulerLine(lines, "metric"), "scheduler.metric",
+          "held_out ranks trials by their held-out score: set held_out_fraction in the grid");
+    }
+    // Grid values are checked after this; a non-integer one is reported there, not here.
+    int most = Stream.concat(Stream.of(c.grid()), c.overrides().stream().map(GridOverride::grid))
+        .filter(g -> g != null && g.containsKey("epochs") && !g.get("epochs").notApplicable())
+        .flatMap(g -> g.get("epochs").values().stream()).filter(JsonNode::isIntegralNumber)
+        .mapToInt(JsonNode::asInt).max().orElse(ptune.trial.Hyperparameters.EPOCHS.defaultValue());
+    if (s.graceEpochs() >= most) {
+      throw new ConfigException(file, schedulerLine(lines, "grace_epochs"), "scheduler.grace_epochs",
+          "must be below the sweep's epochs (at most " + most + "): at " + s.graceEpochs() + " the scheduler stops no trial");
+    }
+    if (c.stateEvery() < 1) {
+      int line = lines.lineOfKey("state_every");
+      throw new ConfigException(file, line > 0 ? line : lines.lineOfKey("scheduler"), "state_every",
+          "must be >= 1 with a scheduler: a promoted trial continues from its saved training state");
+    }
+  }
+
+  /** The line of {@code scheduler.key} (block style), else of {@code scheduler} (flow style). */
+  private static int schedulerLine(ConfigLines lines, String key) {
+    int line = lines.lineOfKey(key);
+    return line > 0 ? line : lines.lineOfKey("scheduler");
   }
 
   private static void requireNonEmpty(List<?> values, String key, ConfigLines lines) {

@@ -14,11 +14,12 @@ import java.util.List;
  * @param diverged trials of the sweep whose result is DIVERGED
  * @param timedOut trials of the sweep stopped by {@code trial_timeout}: no result yet (the tables
  *     leave them out), the next run continues them from their saved state
+ * @param stopped trials of the sweep the successive-halving scheduler stopped at a rung (not promoted)
  * @param lost trials still without a result after all retry rounds (their executors died)
  * @param trialsCsv where the failed trials' errors can be read
  */
 public record SweepReport(String sweep, int trials, int skipped, int ran, List<String> failed, int diverged,
-    int timedOut, List<String> lost, String trialsCsv) {
+    int timedOut, int stopped, List<String> lost, String trialsCsv) {
 
   public SweepReport {
     failed = List.copyOf(failed);
@@ -33,7 +34,8 @@ public record SweepReport(String sweep, int trials, int skipped, int ran, List<S
   public String toString() {
     String line = String.format("sweep %s: %d trials, %d already done, %d run now (%d failed, %d diverged%s), %d lost%s",
         sweep, trials, skipped, ran, failed.size(), diverged,
-        timedOut == 0 ? "" : ", " + timedOut + " timed out: a rerun continues them", lost.size(),
+        (timedOut == 0 ? "" : ", " + timedOut + " timed out: a rerun continues them")
+            + (stopped == 0 ? "" : ", " + stopped + " stopped at a rung by the scheduler"), lost.size(),
         lost.isEmpty() ? "" : " " + lost);
     return failed.isEmpty() ? line
         : line + String.format("%n%d trial(s) failed %s: their errors are in the error column of %s; a rerun retries them",

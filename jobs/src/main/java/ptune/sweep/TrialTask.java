@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -47,6 +48,8 @@ final class TrialTask implements Function<TrialSpec, String> {
   private final LongAccumulator failed;
   private final int stateEvery;
   private final Duration timeout;
+  /** Trial id to the epoch its run ends after (the scheduler's rung); absent: all its epochs. */
+  private final Map<String, Integer> epochLimits;
 
   /**
    * @param stateEvery epochs between the trial's saved training states in the store's state/
@@ -55,6 +58,12 @@ final class TrialTask implements Function<TrialSpec, String> {
    */
   TrialTask(String runnerClass, String dataDir, FeatureSource features, TrialResultStore store,
       LongAccumulator finished, LongAccumulator failed, int stateEvery, Duration timeout) {
+    this(runnerClass, dataDir, features, store, finished, failed, stateEvery, timeout, Map.of());
+  }
+
+  private TrialTask(String runnerClass, String dataDir, FeatureSource features, TrialResultStore store,
+      LongAccumulator finished, LongAccumulator failed, int stateEvery, Duration timeout,
+      Map<String, Integer> epochLimits) {
     this.runnerClass = runnerClass;
     this.dataDir = dataDir;
     this.features = features;
@@ -63,6 +72,12 @@ final class TrialTask implements Function<TrialSpec, String> {
     this.failed = failed;
     this.stateEvery = stateEvery;
     this.timeout = timeout;
+    this.epochLimits = Map.copyOf(epochLimits);
+  }
+
+  /** This task ending each listed trial's run after its epoch (the successive-halving rung it trains to). */
+  TrialTask withEpochLimits(Map<String, Integer> limits) {
+    return new TrialTask(runnerClass, dataDir, features, store, finished, failed, stateEvery, timeout, limits);
   }
 
   @Override
@@ -75,7 +90,8 @@ final class TrialTask implements Function<TrialSpec, String> {
         : HadoopTrialStateStore.of(store.layout(), spec.trialId());
     try {
       TrialEnvironment env = new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog(), features)
-          .withState(state, stateEvery).withTimeout(timeout);
+          .withState(state, stateEvery).withTimeout(timeout)
+          .withEpochLimit(epochLimits.getOrDefault(spec.trialId(), 0));
       result = newRunner(runnerClass).run(spec, env);
       if (result == null) {
         throw new IllegalStateException(runnerClass + " returned no result");
@@ -96,7 +112,8 @@ final class TrialTask implements Function<TrialSpec, String> {
       deleteLocal(checkpointDir); // moved already, unless the copy failed: never left behind in /tmp
     }
     if (result.status().done()) {
-      // The row is the result; a FAILED or TIMED_OUT trial keeps its state for the next run.
+      // The row is the result; a FAILED, TIMED_OUT or STOPPED trial keeps its state for the next run
+      // (a STOPPED one, for its promotion to the next rung).
       try {
         state.delete();
       } catch (IOException e) { // harmless: a done trial is not run again, --force deletes it

@@ -68,15 +68,17 @@ public record HtmlReport(
     long diverged = records.stream().filter(TrialRecord::diverged).count();
     long failed = records.stream().filter(TrialRecord::failed).count();
     long timedOut = records.stream().filter(TrialRecord::timedOut).count();
+    long stopped = records.stream().filter(TrialRecord::stopped).count();
     ResultTable first = tables.get(0);
     out.append("<header>\n<h1>").append(esc("ptune sweep " + sweep)).append("</h1>\n");
     if (description != null && !description.isBlank()) {
       out.append("<p>").append(esc(description)).append("</p>\n");
     }
     out.append("<p class=\"muted\">").append(records.size()).append(" trials: ")
-        .append(records.size() - diverged - failed - timedOut).append(" completed, ").append(diverged).append(" diverged, ")
+        .append(records.size() - diverged - failed - timedOut - stopped).append(" completed, ").append(diverged).append(" diverged, ")
         .append(failed).append(" failed")
         .append(timedOut == 0 ? "" : ", " + timedOut + " timed out (left out of the tables; a rerun continues them)")
+        .append(stopped == 0 ? "" : ", " + stopped + " stopped at a rung by the successive-halving scheduler (left out of the tables)")
         .append(". Backbones: ").append(esc(String.join(", ", first.backbones())))
         .append("; methods: ").append(esc(first.methods().stream().map(MethodNames::display).collect(Collectors.joining(", "))))
         .append("; tasks: ").append(esc(String.join(", ", first.tasks()))).append(".</p>\n")
@@ -127,7 +129,8 @@ public record HtmlReport(
   }
 
   private void problems(StringBuilder out) {
-    List<TrialRecord> bad = records.stream().filter(r -> !r.completed()).sorted(TRIAL_ORDER).toList();
+    // A STOPPED trial is the scheduler's choice, not a problem: counted in the header, not listed.
+    List<TrialRecord> bad = records.stream().filter(r -> !r.completed() && !r.stopped()).sorted(TRIAL_ORDER).toList();
     boolean anyTimedOut = bad.stream().anyMatch(TrialRecord::timedOut);
     out.append("<section id=\"problems\">\n<h2>").append(anyTimedOut ? "Failed, diverged and timed-out" : "Failed and diverged")
         .append(" trials (").append(bad.size()).append(")</h2>\n");

@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
  * A paper-style table: rows backbone x method, columns tasks; each cell the grid point with the best
  * mean selection score over seeds, shown as mean +- std over those seeds of the reported score
  * (on the split {@link Selection#reportedSplit()} names). Trials that did not run to their end
- * (FAILED, TIMED_OUT) are left out; {@code timedOut} counts the timed-out ones, for the table's note.
+ * (FAILED, TIMED_OUT, STOPPED) are left out; {@code timedOut} and {@code stopped} count the timed-out
+ * ones and the ones the successive-halving scheduler stopped at a rung, for the table's note.
  */
 public record ResultTable(
     Selection selection, List<String> backbones, List<String> methods, List<String> tasks,
-    Map<String, TaskInfo> taskInfo, Map<String, Cell> cells, int timedOut) {
+    Map<String, TaskInfo> taskInfo, Map<String, Cell> cells, int timedOut, int stopped) {
 
   public Cell cell(String backbone, String method, String task) {
     return cells.get(backbone + "|" + method + "|" + task);
@@ -37,7 +38,8 @@ public record ResultTable(
         distinct(records, TrialRecord::backbone, Comparator.naturalOrder()),
         distinct(records, TrialRecord::method, Comparator.comparing(MethodNames::order)),
         distinct(taskColumns, TrialRecord::task, Comparator.naturalOrder()),
-        taskInfo(records), cells, (int) records.stream().filter(TrialRecord::timedOut).count());
+        taskInfo(records), cells, (int) records.stream().filter(TrialRecord::timedOut).count(),
+        (int) records.stream().filter(TrialRecord::stopped).count());
   }
 
   private static Cell bestGridPoint(List<TrialRecord> trials, Selection selection) {

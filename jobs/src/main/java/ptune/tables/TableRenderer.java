@@ -32,6 +32,10 @@ public final class TableRenderer {
       out.append("Left out: ").append(table.timedOut())
           .append(" timed-out trial(s) (stopped by trial_timeout; a rerun continues them).\n");
     }
+    if (table.stopped() > 0) {
+      out.append("Left out: ").append(table.stopped())
+          .append(" trial(s) stopped at a rung by the successive-halving scheduler (not promoted).\n");
+    }
     return out.toString();
   }
 

@@ -38,7 +38,7 @@ public final class ThroughputCells {
   /** From a trial table ({@link ptune.results.TrialTable}); rows follow {@link #SCHEMA}. */
   public static List<Row> of(Dataset<Row> trials) {
     List<Row> measured = trials
-        .where(not(col(Column.STATUS.columnName()).isin(TrialStatus.FAILED.name(), TrialStatus.TIMED_OUT.name()))
+        .where(not(col(Column.STATUS.columnName()).isin(TrialStatus.FAILED.name(), TrialStatus.TIMED_OUT.name(), TrialStatus.STOPPED.name()))
             .and(col(Column.EXAMPLES_PER_SECOND.columnName()).isNotNull()))
         .collectAsList();
     Map<String, List<Double>> byCell = new TreeMap<>();

@@ -62,13 +62,18 @@ public record TrialRecord(
     return "TIMED_OUT".equals(status);
   }
 
+  /** Stopped by the successive-halving scheduler at a rung (not promoted): left out like a timed-out one. */
+  public boolean stopped() {
+    return "STOPPED".equals(status);
+  }
+
   public boolean completed() {
     return "COMPLETED".equals(status);
   }
 
   /** A result the tables use: the trial ran to its end (COMPLETED or DIVERGED). */
   public boolean ranToTheEnd() {
-    return !failed() && !timedOut();
+    return !failed() && !timedOut() && !stopped();
   }
 
   public boolean diverged() {

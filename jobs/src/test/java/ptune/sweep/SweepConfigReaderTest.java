@@ -145,4 +145,33 @@ class SweepConfigReaderTest {
     }
     assertEquals("quickstart", SweepConfigReader.read(null).name());
   }
+
+  @Test
+  void schedulerDefaultsAndItsErrorsNameFileLineAndKey() throws IOException {
+    SweepConfig.SchedulerConfig s = parse(VALID + "scheduler: {type: asha, grace_epochs: 2}\n").scheduler();
+    assertEquals(new SweepConfig.SchedulerConfig("asha", 2, 3, "dev"), s);
+    assertNull(parse(VALID).scheduler());
+
+    String type = error(VALID + "scheduler: {type: hyperband, grace_epochs: 2}\n");
+    assertTrue(type.startsWith("conf/x.yaml:9: scheduler.type: 'hyperband' is not a scheduler"), type);
+    String grace = error(VALID + "scheduler:\n  type: asha\n  grace_epochs: 0\n");
+    assertTrue(grace.startsWith("conf/x.yaml:11: scheduler.grace_epochs: must be >= 1"), grace);
+    String missing = error(VALID + "scheduler: {type: asha}\n");
+    assertTrue(missing.startsWith("conf/x.yaml:9: scheduler.grace_epochs: missing"), missing);
+    String eta = error(VALID + "scheduler:\n  type: asha\n  grace_epochs: 1\n  reduction_factor: 1\n");
+    assertTrue(eta.startsWith("conf/x.yaml:12: scheduler.reduction_factor: must be >= 2"), eta);
+    String metric = error(VALID + "scheduler:\n  type: asha\n  grace_epochs: 1\n  metric: test\n");
+    assertTrue(metric.startsWith("conf/x.yaml:12: scheduler.metric: 'test' is not dev or held_out"), metric);
+    String heldOut = error(VALID + "scheduler: {type: asha, grace_epochs: 1, metric: held_out}\n");
+    assertTrue(heldOut.startsWith("conf/x.yaml:9: scheduler.metric: held_out ranks trials by their held-out score"), heldOut);
+    assertEquals("held_out", parse(VALID + "  held_out_fraction: 0.2\nscheduler: {type: asha, grace_epochs: 1, metric: held_out}\n")
+        .scheduler().metric());
+    String noStop = error(VALID + "scheduler: {type: asha, grace_epochs: 10}\n");
+    assertTrue(noStop.startsWith("conf/x.yaml:9: scheduler.grace_epochs: must be below the sweep's epochs (at most 10)"), noStop);
+    assertEquals(10, parse(VALID + "  epochs: [4, 20]\nscheduler: {type: asha, grace_epochs: 10}\n").scheduler().graceEpochs());
+    String state = error(VALID + "state_every: 0\nscheduler: {type: asha, grace_epochs: 1}\n");
+    assertTrue(state.startsWith("conf/x.yaml:9: state_every: must be >= 1 with a scheduler"), state);
+    String unknown = error(VALID + "scheduler:\n  type: asha\n  grace_epoch: 1\n");
+    assertTrue(unknown.startsWith("conf/x.yaml:11: scheduler.grace_epoch: unknown key"), unknown);
+  }
 }
