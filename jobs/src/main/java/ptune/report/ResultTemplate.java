@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  *   <li>{@code majority S SEL T}, {@code per-example S SEL T}: the majority-class score and the
  *       points one dev example is worth;
  *   <li>{@code best-epochs S B M T}: the range of the trials' best epochs, "lo-hi of N";
- *       {@code trial-minutes S B M T}: their mean wall time;
+ *       {@code trial-minutes S B M T}: their mean wall time; {@code trainable S B M T}: their
+ *       trainable parameter count (distinct counts joined by " / ");
  *   <li>{@code trials S [STATUS]}: how many trial rows (with that status);
  *   <li>{@code run S FIELD}: from run.json: {@code wall} (all sessions), {@code started},
  *       {@code finished}, {@code command}, {@code commit}, {@code machine}, {@code sessions},
@@ -127,6 +129,11 @@ public final class ResultTemplate {
         IntSummaryStatistics of = trials.stream().mapToInt(t -> integer(t, "epochs_run")).summaryStatistics();
         yield best.getMin() + "-" + best.getMax() + " of " + of.getMax();
       }
+      case "trainable" -> {
+        Set<String> counts = new TreeSet<>();
+        trials(a).forEach(t -> counts.add(String.format(Locale.ROOT, "%,d", (long) number(t, "trainable_parameters"))));
+        yield String.join(" / ", counts);
+      }
       case "trial-minutes" -> String.format(Locale.ROOT, "%.1f",
           trials(a).stream().mapToDouble(t -> number(t, "seconds")).average().orElseThrow() / 60);
       case "trials" -> {
@@ -158,7 +165,7 @@ public final class ResultTemplate {
         yield "![" + a[0] + ": " + a[1] + "](" + linkBase + "/" + a[0] + "/plots/" + a[1] + ".svg)";
       }
       default -> throw new IllegalArgumentException("unknown verb '" + verb + "'; known: cell, mean, std, "
-          + "seeds, grid, gap, majority, per-example, best-epochs, trial-minutes, trials, run, table, figure");
+          + "seeds, grid, gap, majority, per-example, best-epochs, trainable, trial-minutes, trials, run, table, figure");
     };
   }
 

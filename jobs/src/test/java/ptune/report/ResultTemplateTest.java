@@ -29,10 +29,10 @@ class ResultTemplateTest {
         selected-on-dev-test,minilm-l6,pt,conll03,f1,70.0400,1.2600,3,"{epochs=8, lr=0.02}",70.0400,0.0000,3250,0.0308,,,
         """);
     Files.writeString(s.resolve("trials/trials.csv"), """
-        trial_id,backbone,method,task,status,best_epoch,epochs_run,seconds,epochs_json
-        a,minilm-l6,pt,conll03,COMPLETED,5,8,600.0,"[{""epoch"":1,""dev"":0.5}]"
-        b,minilm-l6,pt,conll03,COMPLETED,8,8,660.0,"[]"
-        c,minilm-l6,ft,conll03,FAILED,0,0,12.0,"[]"
+        trial_id,backbone,method,task,status,best_epoch,epochs_run,seconds,trainable_parameters,epochs_json
+        a,minilm-l6,pt,conll03,COMPLETED,5,8,600.0,9609,"[{""epoch"":1,""dev"":0.5}]"
+        b,minilm-l6,pt,conll03,COMPLETED,8,8,660.0,9609,"[]"
+        c,minilm-l6,ft,conll03,FAILED,0,0,12.0,22566146,"[]"
         """);
     Files.writeString(s.resolve("run.json"), """
         {"command":"conf/repro/run.sh ner","config":"conf/repro/ner.yaml","commit":"abc1234",
@@ -57,9 +57,10 @@ class ResultTemplateTest {
 
   @Test
   void trialsAndRunFacts() {
-    assertEquals("5-8 of 8, 10.5 min, 3 trials, 1 failed",
+    assertEquals("5-8 of 8, 10.5 min, 3 trials, 1 failed, 9,609 and 22,566,146 trainable",
         render("{{best-epochs ner minilm-l6 pt conll03}}, {{trial-minutes ner minilm-l6 pt conll03}} min, "
-            + "{{trials ner}} trials, {{trials ner FAILED}} failed"));
+            + "{{trials ner}} trials, {{trials ner FAILED}} failed, {{trainable ner minilm-l6 pt conll03}} and "
+            + "{{trainable ner minilm-l6 ft conll03}} trainable"));
     assertEquals("1 h 22 min in 2 sessions, 2026-12-01T11:38:00Z to 2026-12-01T13:10:00Z, load 3.0, abc1234",
         render("{{run ner wall}} in {{run ner sessions}} sessions, {{run ner started}} to {{run ner finished}}, "
             + "load {{run ner load}}, {{run ner commit}}"));
