@@ -3,12 +3,14 @@
 # under docs/reproduction/<name>/ (docs/reproduction.md is rendered from them):
 #   conf/repro/run.sh conll03            # run (resumes: finished trials are kept) and publish
 #   conf/repro/run.sh conll03 --publish  # publish what the output directory holds, run nothing
-# Each invocation appends to <out>/<sweep>/repro-sessions.jsonl: start, end, seconds, exit code,
+# Each invocation appends to <out>/<sweep>/repro-sessions.jsonl: start, end, seconds, exit code, the
+# git commit it ran,
 # PTUNE_JAVA_OPTS (e.g. -Dai.djl.pytorch.num_threads=1 for one intra-op thread: on a machine shared
 # with other work, two torch threads that wait for each other run several times slower than one) and
 # the load average sampled every minute (other work on the machine shows there). publish copies
 # trials/trials.{csv,parquet}, tables/ and plots/ (no checkpoints, no logs) and writes run.json:
-# the command, the machine, the git commit, and every session.
+# the command, the machine (all its cores: `nproc` alone honours OMP_NUM_THREADS), the commit
+# publishing, and every session.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NAME="${1:?usage: conf/repro/run.sh NAME [--publish]}"
@@ -28,8 +30,9 @@ if [[ "${2:-}" != "--publish" ]]; then
   bin/ptune run "$CONFIG" --out "$OUT" || rc=$?
   kill "$sampler" 2>/dev/null || true
   load="$(paste -sd, "$DIR/.load-$t0")"; rm -f "$DIR/.load-$t0"
-  printf '{"started":"%s","finished":"%s","seconds":%d,"exit_code":%d,"java_opts":"%s","load_average_per_minute":[%s]}\n' \
-    "$started" "$(date -u +%FT%TZ)" "$(( $(date +%s) - t0 ))" "$rc" "${PTUNE_JAVA_OPTS:-}" "$load" >> "$DIR/repro-sessions.jsonl"
+  printf '{"started":"%s","finished":"%s","seconds":%d,"exit_code":%d,"commit":"%s","java_opts":"%s","load_average_per_minute":[%s]}\n' \
+    "$started" "$(date -u +%FT%TZ)" "$(( $(date +%s) - t0 ))" "$rc" "$(git rev-parse --short HEAD)" "${PTUNE_JAVA_OPTS:-}" \
+    "$load" >> "$DIR/repro-sessions.jsonl"
   [[ $rc -eq 0 ]] || { echo "run.sh: bin/ptune run exited $rc; results so far are kept in $DIR" >&2; exit "$rc"; }
 fi
 
@@ -38,10 +41,11 @@ cp "$CONFIG" "$DEST/config.yaml"
 cp "$DIR/trials/trials.csv" "$DEST/trials/"
 cp -r "$DIR/trials/trials.parquet" "$DEST/trials/"
 cp -r "$DIR/tables" "$DIR/plots" "$DEST/"
+find "$DEST" -name '.*.crc' -delete   # Hadoop's local checksum files: not results
 {
   printf '{"command":"conf/repro/run.sh %s","config":"%s","commit":"%s",' "$NAME" "$CONFIG" "$(git rev-parse --short HEAD)"
   printf '"machine":{"cpu":"%s","cores":%d,"memory_gib":%d,"java":"%s"},' \
-    "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
+    "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(nproc --all)" \
     "$(( $(sed -n 's/^MemTotal: *\([0-9]*\).*/\1/p' /proc/meminfo) / 1048576 ))" \
     "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')"
   printf '"sessions":[%s]}\n' "$(paste -sd, "$DIR/repro-sessions.jsonl")"

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *   <li>{@code gap S SEL B T M1 M2}: mean of M1 minus mean of M2, signed;
  *   <li>{@code majority S SEL T}, {@code per-example S SEL T}: the majority-class score and the
  *       points one dev example is worth;
- *   <li>{@code best-epochs S B M T}: the range of the trials' best epochs, "lo-hi of N";
+ *   <li>{@code best-epochs S B M T}: the range of the trials' best epochs, "lo-hi of N" ("k of N" when all equal);
  *       {@code trial-minutes S B M T}: their mean wall time; {@code trainable S B M T}: their
  *       trainable parameter count (distinct counts joined by " / ");
  *   <li>{@code trials S [STATUS]}: how many trial rows (with that status);
@@ -127,7 +127,8 @@ public final class ResultTemplate {
         List<Map<String, String>> trials = trials(a);
         IntSummaryStatistics best = trials.stream().mapToInt(t -> integer(t, "best_epoch")).summaryStatistics();
         IntSummaryStatistics of = trials.stream().mapToInt(t -> integer(t, "epochs_run")).summaryStatistics();
-        yield best.getMin() + "-" + best.getMax() + " of " + of.getMax();
+        yield (best.getMin() == best.getMax() ? "" + best.getMin() : best.getMin() + "-" + best.getMax())
+            + " of " + of.getMax();
       }
       case "trainable" -> {
         Set<String> counts = new TreeSet<>();

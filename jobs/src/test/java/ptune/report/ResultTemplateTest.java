@@ -65,6 +65,7 @@ class ResultTemplateTest {
         render("{{run ner wall}} in {{run ner sessions}} sessions, {{run ner started}} to {{run ner finished}}, "
             + "load {{run ner load}}, {{run ner commit}}"));
     assertEquals("AMD EPYC, 2 cores, 23 GiB, openjdk version 17", render("{{run ner machine}}"));
+    assertEquals("0 of 0", render("{{best-epochs ner minilm-l6 ft conll03}}"), "one trial: its best epoch alone");
     assertEquals("-Xmx6g", render("{{run ner java_opts}}"), "the same options in both sessions, once");
   }
 
