@@ -3,17 +3,22 @@
 # under docs/reproduction/<name>/ (docs/reproduction.md is rendered from them):
 #   conf/repro/run.sh conll03            # run (resumes: finished trials are kept) and publish
 #   conf/repro/run.sh conll03 --publish  # publish what the output directory holds, run nothing
+#   conf/repro/run.sh conll03 --spark-profile runs/cluster/cluster.conf   # options go to bin/ptune run
 # Each invocation appends to <out>/<sweep>/repro-sessions.jsonl: start, end, seconds, exit code, the
-# git commit it ran,
+# git commit it ran, the options passed on to bin/ptune run (args),
 # PTUNE_JAVA_OPTS (e.g. -Dai.djl.pytorch.num_threads=1 for one intra-op thread: on a machine shared
 # with other work, two torch threads that wait for each other run several times slower than one) and
-# the load average sampled every minute (other work on the machine shows there). publish copies
-# trials/trials.{csv,parquet}, tables/ and plots/ (no checkpoints, no logs) and writes run.json:
+# the load average sampled every minute (other work on the machine shows there); its console is
+# appended to <out>/<sweep>/console.txt. publish copies trials/trials.{csv,parquet}, tables/,
+# plots/ and console.txt (no checkpoints, no logs) and writes run.json:
 # the command, the machine (all its cores: `nproc` alone honours OMP_NUM_THREADS), the commit
 # publishing, and every session.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-NAME="${1:?usage: conf/repro/run.sh NAME [--publish]}"
+NAME="${1:?usage: conf/repro/run.sh NAME [--publish | bin/ptune run options, e.g. --spark-profile FILE]}"
+shift
+PUBLISH_ONLY=false
+if [[ "${1:-}" == "--publish" ]]; then PUBLISH_ONLY=true; shift; fi
 CONFIG="conf/repro/$NAME.yaml"
 OUT="${PTUNE_REPRO_OUT:-$ROOT/runs/repro}"
 SWEEP="$(sed -n 's/^name: *//p' "$ROOT/$CONFIG")"
@@ -21,18 +26,18 @@ DIR="$OUT/$SWEEP"
 DEST="$ROOT/docs/reproduction/$NAME"
 cd "$ROOT"
 
-if [[ "${2:-}" != "--publish" ]]; then
+if [[ "$PUBLISH_ONLY" != true ]]; then
   mkdir -p "$DIR"
   started="$(date -u +%FT%TZ)"; t0="$(date +%s)"
   ( while sleep 60; do cut -d' ' -f1 /proc/loadavg; done ) > "$DIR/.load-$t0" &
   sampler=$!
   rc=0
-  bin/ptune run "$CONFIG" --out "$OUT" || rc=$?
+  bin/ptune run "$CONFIG" --out "$OUT" "$@" 2>&1 | tee -a "$DIR/console.txt" || rc=$?
   kill "$sampler" 2>/dev/null || true
   load="$(paste -sd, "$DIR/.load-$t0")"; rm -f "$DIR/.load-$t0"
-  printf '{"started":"%s","finished":"%s","seconds":%d,"exit_code":%d,"commit":"%s","java_opts":"%s","load_average_per_minute":[%s]}\n' \
+  printf '{"started":"%s","finished":"%s","seconds":%d,"exit_code":%d,"commit":"%s","java_opts":"%s","args":"%s","load_average_per_minute":[%s]}\n' \
     "$started" "$(date -u +%FT%TZ)" "$(( $(date +%s) - t0 ))" "$rc" "$(git rev-parse --short HEAD)" "${PTUNE_JAVA_OPTS:-}" \
-    "$load" >> "$DIR/repro-sessions.jsonl"
+    "$(printf '%s' "$*" | sed 's/\\/\\\\/g; s/"/\\"/g')" "$load" >> "$DIR/repro-sessions.jsonl"
   [[ $rc -eq 0 ]] || { echo "run.sh: bin/ptune run exited $rc; results so far are kept in $DIR" >&2; exit "$rc"; }
 fi
 
@@ -41,6 +46,7 @@ cp "$CONFIG" "$DEST/config.yaml"
 cp "$DIR/trials/trials.csv" "$DEST/trials/"
 cp -r "$DIR/trials/trials.parquet" "$DEST/trials/"
 cp -r "$DIR/tables" "$DIR/plots" "$DEST/"
+if [[ -f "$DIR/console.txt" ]]; then cp "$DIR/console.txt" "$DEST/"; fi   # every session's console, appended
 find "$DEST" -name '.*.crc' -delete   # Hadoop's local checksum files: not results
 {
   printf '{"command":"conf/repro/run.sh %s","config":"%s","commit":"%s",' "$NAME" "$CONFIG" "$(git rev-parse --short HEAD)"

@@ -17,6 +17,7 @@ import ptune.tasks.TaskRegistry;
 import ptune.encoding.EncodedSplit;
 import ptune.metrics.Evaluation;
 import ptune.metrics.MajorityBaseline;
+import ptune.model.IntraOpThreads;
 import ptune.trainer.EpochReport;
 import ptune.trainer.Trainer;
 import ptune.trainer.TrainerConfig;
@@ -67,6 +68,11 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     // trainer reseeds it per epoch for the dropout masks); a trial is reproducible when it runs
     // alone in its JVM (spark.task.cpus = executor cores).
     Engine.getInstance().setRandomSeed((int) spec.seed());
+    if (env.cores() > 0 && !TrialDevice.of(env.device()).isGpu()) {
+      int threads = IntraOpThreads.use(IntraOpThreads.forCores(env.cores()));
+      LOG.info(String.format("trial %s: %d intra-op thread(s) for the task's %d core(s)", spec.trialId(), threads,
+          env.cores()));
+    }
     Backbone backbone = BackboneCache.get(spec.backbone());
     Task task = TaskRegistry.get(spec.task());
     TrialSplits splits = TrialSplits.load(spec, task, env.dataDir(), true);

@@ -22,10 +22,14 @@ import ptune.featurestore.FeatureSource;
  *     epochs included) and, if that is before its last, ends {@link TrialStatus#STOPPED}; the
  *     learning-rate schedule still spans all epochs, so a continued run trains as an uninterrupted
  *     one would. 0: all epochs
+ * @param cores the CPU cores the trial has (Spark's spark.task.cpus): a CPU trial runs that many
+ *     intra-op threads unless the user chose a count ({@link ptune.model.IntraOpThreads}); 0: leave
+ *     the engine's threads as they are
  */
 public record TrialEnvironment(
     String device, Path dataDir, Path checkpointDir, TrialListener listener,
-    FeatureSource features, TrialStateStore state, int stateEvery, Duration timeout, int untilEpoch) {
+    FeatureSource features, TrialStateStore state, int stateEvery, Duration timeout, int untilEpoch,
+    int cores) {
 
   public TrialEnvironment {
     if (stateEvery < 0) {
@@ -34,12 +38,15 @@ public record TrialEnvironment(
     if (untilEpoch < 0) {
       throw new IllegalArgumentException("untilEpoch must be >= 0, got " + untilEpoch);
     }
+    if (cores < 0) {
+      throw new IllegalArgumentException("cores must be >= 0, got " + cores);
+    }
   }
 
   /** An environment that keeps no training state and has no time limit. */
   public TrialEnvironment(String device, Path dataDir, Path checkpointDir, TrialListener listener,
       FeatureSource features) {
-    this(device, dataDir, checkpointDir, listener, features, TrialStateStore.NONE, 0, null, 0);
+    this(device, dataDir, checkpointDir, listener, features, TrialStateStore.NONE, 0, null, 0, 0);
   }
 
   /** An environment without stored features: the trial tokenizes its examples. */
@@ -50,18 +57,24 @@ public record TrialEnvironment(
   /** This environment keeping the trial's state in {@code store} every {@code every} epochs. */
   public TrialEnvironment withState(TrialStateStore store, int every) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, store, every,
-        timeout, untilEpoch);
+        timeout, untilEpoch, cores);
   }
 
   /** This environment with a time limit per run of the trial (null: none). */
   public TrialEnvironment withTimeout(Duration limit) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
-        stateEvery, limit, untilEpoch);
+        stateEvery, limit, untilEpoch, cores);
   }
 
   /** This environment ending the run after {@code epoch} (0: all epochs). */
   public TrialEnvironment withEpochLimit(int epoch) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
-        stateEvery, timeout, epoch);
+        stateEvery, timeout, epoch, cores);
+  }
+
+  /** This environment for a trial given {@code n} CPU cores (0: the engine's threads unchanged). */
+  public TrialEnvironment withCores(int n) {
+    return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
+        stateEvery, timeout, untilEpoch, n);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ptune.tables.SeedStats;
 
 /**
  * Renders a Markdown template whose every result number comes from published sweep result files
@@ -35,10 +37,17 @@ import java.util.regex.Pattern;
  *   <li>{@code best-epochs S B M T}: the range of the trials' best epochs, "lo-hi of N" ("k of N" when all equal);
  *       {@code trial-minutes S B M T}: their mean wall time; {@code trainable S B M T}: their
  *       trainable parameter count (distinct counts joined by " / ");
- *   <li>{@code trials S [STATUS]}: how many trial rows (with that status);
+ *   <li>{@code trials S [STATUS]}: how many trial rows (with that status); {@code trial-epochs S}:
+ *       the epochs all of them trained ({@code epochs_run} summed, stopped trials included);
+ *       {@code trial-epochs-ratio S1 S2}: S1's trial-epochs over S2's, one decimal;
+ *   <li>{@code rerun S SEL B M T R}: "mean ± std (seeds)" over the finished trials of sweep R
+ *       that ran the grid point S selected in that cell (the same hyperparameters, any seed): its
+ *       best dev score for {@code selected-on-dev}, its test score at the best dev epoch for
+ *       {@code selected-on-dev-test};
  *   <li>{@code run S FIELD}: from run.json: {@code wall} (all sessions), {@code started},
  *       {@code finished}, {@code command}, {@code commit}, {@code machine}, {@code sessions},
- *       {@code java_opts} (each session's PTUNE_JAVA_OPTS, distinct), {@code load} (mean load
+ *       {@code java_opts} (each session's PTUNE_JAVA_OPTS, distinct), {@code args} (the options
+ *       run.sh passed on to bin/ptune run, distinct; "none"), {@code load} (mean load
  *       average sampled while it ran);
  *   <li>{@code table S FILE}: a Markdown table file of the sweep's tables/ inlined;
  *       {@code figure S NAME}: an image link to the sweep's plots/NAME.svg.
@@ -144,6 +153,18 @@ public final class ResultTemplate {
         yield Long.toString(sweep(a[0]).trials().rows().stream()
             .filter(t -> a.length == 1 || t.get("status").equals(a[1])).count());
       }
+      case "trial-epochs" -> {
+        args(a, 1, "S");
+        yield Long.toString(trialEpochs(sweep(a[0])));
+      }
+      case "trial-epochs-ratio" -> {
+        args(a, 2, "S1 S2");
+        yield String.format(Locale.ROOT, "%.1f", (double) trialEpochs(sweep(a[0])) / trialEpochs(sweep(a[1])));
+      }
+      case "rerun" -> {
+        args(a, 6, "S SEL B M T R");
+        yield rerun(sweep(a[0]).cell(a[1], a[2], a[3], a[4]), a[1], sweep(a[5]), a[2], a[3], a[4]);
+      }
       case "run" -> {
         args(a, 2, "S FIELD");
         yield runField(sweep(a[0]), a[1]);
@@ -166,7 +187,8 @@ public final class ResultTemplate {
         yield "![" + a[0] + ": " + a[1] + "](" + linkBase + "/" + a[0] + "/plots/" + a[1] + ".svg)";
       }
       default -> throw new IllegalArgumentException("unknown verb '" + verb + "'; known: cell, mean, std, "
-          + "seeds, grid, gap, majority, per-example, best-epochs, trainable, trial-minutes, trials, run, table, figure");
+          + "seeds, grid, gap, majority, per-example, best-epochs, trainable, trial-minutes, trials, trial-epochs, "
+          + "trial-epochs-ratio, rerun, run, table, figure");
     };
   }
 
@@ -184,6 +206,60 @@ public final class ResultTemplate {
     return trials;
   }
 
+  private static long trialEpochs(SweepResults s) {
+    return s.trials().rows().stream().mapToLong(t -> integer(t, "epochs_run")).sum();
+  }
+
+  /** The cell's grid point ("{lr=0.03, prefix_len=16}") scored over sweep R's trials of it. */
+  private static String rerun(Map<String, String> cell, String selection, SweepResults r, String backbone,
+      String method, String task) {
+    String column = switch (selection) {
+      case "selected-on-dev" -> "dev_score";
+      case "selected-on-dev-test" -> "test_score";
+      default -> throw new IllegalArgumentException("rerun scores selected-on-dev or selected-on-dev-test, not " + selection);
+    };
+    Map<String, String> point = gridPoint(cell.get("grid_point"));
+    List<Double> scores = r.trialsOf(backbone, method, task).stream()
+        .filter(t -> Set.of("COMPLETED", "DIVERGED").contains(t.get("status")))
+        .filter(t -> point.entrySet().stream().allMatch(p -> sameValue(p.getValue(), t.get(p.getKey()))))
+        .map(t -> 100 * number(t, column))
+        .toList();
+    if (scores.isEmpty()) {
+      throw new IllegalArgumentException("sweep " + r.name() + " has no finished trial of " + backbone + " "
+          + method + " " + task + " at " + cell.get("grid_point"));
+    }
+    SeedStats stats = SeedStats.of(scores);   // as the tables: sample std (n - 1)
+    return String.format(Locale.ROOT, "%.1f ± %.1f (%d)", stats.mean(), stats.std(), stats.n());
+  }
+
+  /** "{k=v, k=v}" as the tables write a grid point (its values hold no ", "). */
+  private static Map<String, String> gridPoint(String text) {
+    String body = text.strip();
+    if (!body.startsWith("{") || !body.endsWith("}")) {
+      throw new IllegalArgumentException("not a grid point: " + text);
+    }
+    Map<String, String> point = new LinkedHashMap<>();
+    for (String pair : body.substring(1, body.length() - 1).split(", ")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        point.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    return point;
+  }
+
+  /** Numbers compare as numbers ("0.03" = "3.0E-2"), anything else as text. */
+  private static boolean sameValue(String expected, String actual) {
+    if (actual == null) {
+      return false;
+    }
+    try {
+      return Double.parseDouble(expected) == Double.parseDouble(actual);
+    } catch (NumberFormatException e) {
+      return expected.equals(actual);
+    }
+  }
+
   private SweepResults sweep(String name) {
     return sweeps.computeIfAbsent(name, n -> SweepResults.load(n, resultsRoot.resolve(n)));
   }
@@ -198,6 +274,12 @@ public final class ResultTemplate {
         Set<String> opts = new LinkedHashSet<>();
         sessions.forEach(session -> opts.add(text(session, "java_opts")));
         yield String.join("; ", opts);
+      }
+      case "args" -> {
+        Set<String> args = new LinkedHashSet<>();
+        sessions.forEach(session -> args.add(session.path("args").asText("").replace("|", "\\|")));
+        args.remove("");
+        yield args.isEmpty() ? "none" : String.join("; ", args);
       }
       case "started" -> text(sessions.path(0), "started");
       case "finished" -> text(sessions.path(sessions.size() - 1), "finished");
@@ -225,7 +307,7 @@ public final class ResultTemplate {
             + " GiB, " + text(m, "java");
       }
       default -> throw new IllegalArgumentException("unknown run field '" + field + "'; known: wall, started, "
-          + "finished, command, commit, config, machine, sessions, java_opts, load");
+          + "finished, command, commit, config, machine, sessions, java_opts, args, load");
     };
   }
 

@@ -116,9 +116,9 @@ final class AshaScheduler {
       }
       Map.Entry<String, Double> top = decision.scores().entrySet().stream()
           .max(Map.Entry.comparingByValue()).orElseThrow();
-      lines.add(String.format(Locale.ROOT, "%s rung %d (epoch %d): %d grid points, %d promoted, %d stopped, best %.4f (%s)",
+      lines.add(String.format(Locale.ROOT, "%s rung %d (epoch %d): %d grid points, %d promoted, %d stopped, best %.1f (%s)",
           bracket, k + 1, epoch, alive.size(), decision.promoted().size(), alive.size() - decision.promoted().size(),
-          top.getValue(), top.getKey()));
+          100 * top.getValue(), top.getKey()));
       alive = new LinkedHashSet<>(decision.promoted());
     }
   }
@@ -142,7 +142,7 @@ final class AshaScheduler {
     return alive.stream()
         .map(p -> Map.entry(p, byPoint.get(p).stream().mapToDouble(t -> score(rows.get(t.trialId()), epoch)).average().orElseThrow()))
         .max(Map.Entry.comparingByValue())
-        .map(e -> String.format(Locale.ROOT, "best %.4f (%s)", e.getValue(), e.getKey())).orElse("");
+        .map(e -> String.format(Locale.ROOT, "best %.1f (%s)", 100 * e.getValue(), e.getKey())).orElse("");
   }
 
   /**

@@ -49,8 +49,10 @@ record FinishedTrial(String trialId, String backbone, String method, String task
   String line(String whereIsError) {
     String head = String.format(Locale.ROOT, "trial %s (%s %s %s): %s", trialId, backbone, method, task, status);
     String time = Double.isFinite(seconds) ? String.format(Locale.ROOT, " in %.0f s", seconds) : "";
+    boolean unfinished = status.equals("STOPPED") || status.equals("TIMED_OUT");
     String dev = devScore == null ? "no dev score"
-        : String.format(Locale.ROOT, "dev %.1f at epoch %d of %d", devScore * 100, bestEpoch, epochsRun);
+        : String.format(Locale.ROOT, "dev %.1f at epoch %d of %d%s", devScore * 100, bestEpoch, epochsRun,
+            unfinished ? " trained so far" : "");
     if (failed()) {
       return head + time + ": " + (error == null || error.isEmpty() ? "(no error message)" : error)
           + " [full error: " + whereIsError + "]";

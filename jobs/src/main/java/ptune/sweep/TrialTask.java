@@ -91,7 +91,7 @@ final class TrialTask implements Function<TrialSpec, String> {
     try {
       TrialEnvironment env = new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog(), features)
           .withState(state, stateEvery).withTimeout(timeout)
-          .withEpochLimit(epochLimits.getOrDefault(spec.trialId(), 0));
+          .withEpochLimit(epochLimits.getOrDefault(spec.trialId(), 0)).withCores(taskCpus());
       result = newRunner(runnerClass).run(spec, env);
       if (result == null) {
         throw new IllegalStateException(runnerClass + " returned no result");
@@ -125,6 +125,12 @@ final class TrialTask implements Function<TrialSpec, String> {
       failed.add(1);
     }
     return result.status().name();
+  }
+
+  /** The cores Spark gave this task (spark.task.cpus); 1 outside a task. */
+  private static int taskCpus() {
+    TaskContext task = TaskContext.get();
+    return task == null ? 1 : task.cpus();
   }
 
   private static void deleteLocal(Path dir) {

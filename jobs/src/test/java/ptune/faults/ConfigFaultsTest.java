@@ -13,13 +13,13 @@ import ptune.command.ExitCode;
 import ptune.testing.CommandLine;
 
 /**
- * Config faults a hostile but fair user makes, on the quickstart's shape: each one stops
+ * Config faults a hostile but fair user makes, on a small SuperGLUE sweep: each one stops
  * {@code ptune sweep} and {@code ptune run} before any Spark session, preprocessing or trial, with
  * exit code 2 and the config file, line and key. No training happens here.
  */
 class ConfigFaultsTest {
 
-  /** The quickstart's shape; line numbers below refer to this text. */
+  /** A small sweep (MiniLM-L6 on CB); line numbers below refer to this text. */
   static final String BASE = """
       name: faults
       data_dir: %s

@@ -27,6 +27,7 @@ class ResultTemplateTest {
         selection,backbone,method,task,metric,mean,std,seeds,grid_point,test_mean,majority,dev_size,points_per_example,published,published_source,published_verified
         selected-on-dev-test,minilm-l6,ft,conll03,f1,81.2500,0.4000,3,"{epochs=4, lr=1.0E-4}",81.2500,0.0000,3250,0.0308,,,
         selected-on-dev-test,minilm-l6,pt,conll03,f1,70.0400,1.2600,3,"{epochs=8, lr=0.02}",70.0400,0.0000,3250,0.0308,,,
+        selected-on-dev,minilm-l6,pt,conll03,f1,71.0000,1.0000,3,"{epochs=8, lr=0.02}",70.0400,0.0000,3250,0.0308,,,
         """);
     Files.writeString(s.resolve("trials/trials.csv"), """
         trial_id,backbone,method,task,status,best_epoch,epochs_run,seconds,trainable_parameters,epochs_json
@@ -67,6 +68,33 @@ class ResultTemplateTest {
     assertEquals("AMD EPYC, 2 cores, 23 GiB, openjdk version 17", render("{{run ner machine}}"));
     assertEquals("0 of 0", render("{{best-epochs ner minilm-l6 ft conll03}}"), "one trial: its best epoch alone");
     assertEquals("-Xmx6g", render("{{run ner java_opts}}"), "the same options in both sessions, once");
+    assertEquals("none", render("{{run ner args}}"), "sessions before run.sh recorded its options, or without any");
+  }
+
+  @Test
+  void trialEpochsAndTheSelectedPointRerunWithMoreSeeds() throws IOException {
+    Path s = root.resolve("seeds");
+    Files.createDirectories(s.resolve("tables"));
+    Files.createDirectories(s.resolve("trials"));
+    Files.writeString(s.resolve("tables/results.csv"), "selection,backbone,method,task\n");
+    Files.writeString(s.resolve("run.json"), "{}");
+    // pt's selected point is {epochs=8, lr=0.02}: rows 1-2 ran it (lr written another way), row 3
+    // another lr, row 4 was stopped, row 5 is another method
+    Files.writeString(s.resolve("trials/trials.csv"), """
+        trial_id,backbone,method,task,status,epochs,lr,dev_score,test_score,epochs_run
+        a,minilm-l6,pt,conll03,COMPLETED,8,2.0E-2,0.70,0.60,8
+        b,minilm-l6,pt,conll03,COMPLETED,8,0.02,0.74,0.66,8
+        c,minilm-l6,pt,conll03,COMPLETED,8,0.03,0.99,0.99,8
+        d,minilm-l6,pt,conll03,STOPPED,8,0.02,0.10,0.10,3
+        e,minilm-l6,ft,conll03,COMPLETED,8,0.02,0.10,0.10,4
+        """);
+    assertEquals("31 and 16, 1.9x", render("{{trial-epochs seeds}} and {{trial-epochs ner}}, {{trial-epochs-ratio seeds ner}}x"));
+    assertEquals("dev 72.0 ± 2.8 (2), test 63.0 ± 4.2 (2)",
+        render("dev {{rerun ner selected-on-dev minilm-l6 pt conll03 seeds}}, "
+            + "test {{rerun ner selected-on-dev-test minilm-l6 pt conll03 seeds}}"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> render("{{rerun ner selected-on-dev-test minilm-l6 ft conll03 seeds}}")).getMessage()
+        .contains("sweep seeds has no finished trial of minilm-l6 ft conll03 at {epochs=4, lr=1.0E-4}"));
   }
 
   @Test

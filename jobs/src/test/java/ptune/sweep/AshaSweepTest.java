@@ -96,7 +96,7 @@ class AshaSweepTest {
     String console = first.toString(StandardCharsets.UTF_8);
     // cb ran all its rungs; rte's promoted trials (3 points x 2 seeds) failed at rung 2.
     assertEquals(6, interrupted.failedCount(), interrupted.toString());
-    assertTrue(console.contains("sweep asha: rungs: minilm-l6 pt2 cb rung 1 (epoch 1): 9 grid points, 3 promoted, 6 stopped, best 0.3100"),
+    assertTrue(console.contains("sweep asha: rungs: minilm-l6 pt2 cb rung 1 (epoch 1): 9 grid points, 3 promoted, 6 stopped, best 31.0"),
         console);
     assertTrue(console.contains("minilm-l6 pt2 cb rung 2 (epoch 3): 3 grid points, 1 promoted, 2 stopped"), console);
     assertTrue(console.contains("minilm-l6 pt2 rte rung 2 (epoch 3): 3 grid points, 0 of 6 trials trained"), console);

@@ -63,5 +63,10 @@ class SweepStatusTest {
         {"trial_id":"def","backbone":"minilm-l6","method":"ft","task":"cb","status":"COMPLETED","error":null,
          "dev_score":0.6071,"best_epoch":2,"epochs_run":3,"seconds":41.0}""");
     assertEquals("trial def (minilm-l6 ft cb): COMPLETED in 41 s, dev 60.7 at epoch 2 of 3", done.line("unused"));
+    FinishedTrial stopped = FinishedTrial.fromRow("""
+        {"trial_id":"ghi","backbone":"minilm-l6","method":"pt2","task":"conll03","status":"STOPPED","error":null,
+         "dev_score":0.494,"best_epoch":3,"epochs_run":3,"seconds":37.0}""");
+    assertEquals("trial ghi (minilm-l6 pt2 conll03): STOPPED in 37 s, dev 49.4 at epoch 3 of 3 trained so far"
+        + " (at its rung: the scheduler promotes it or leaves it stopped)", stopped.line("unused"));
   }
 }

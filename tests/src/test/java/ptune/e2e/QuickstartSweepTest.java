@@ -5,51 +5,55 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.dataset.DataDirectory;
-import ptune.testing.StandaloneCluster;
-import ptune.testing.TestSweeps;
+import ptune.testing.BinScripts;
 
 /**
- * The shipped quickstart (conf/quickstart.yaml: minilm-l6, FT vs PT vs PT-2 on CB and RTE) end to
- * end on local[2] with the real trial runner, run as a user runs it: {@code bin/ptune run
- * conf/quickstart.yaml} in a process of its own. Its console is short and holds the headline table,
- * Spark's INFO lines are in the log file instead; every trial trains at least one epoch without an
- * error, its best prompt checkpoint is saved, the features are preprocessed, and each table cell
- * is the best grid point of what the trial rows say.
+ * The shipped quickstart (conf/quickstart.yaml: minilm-l6, FT vs PT vs PT-2 on CoNLL-2003 and
+ * SST-2, two seeds) end to end on local[2] with the real trial runner, run as a user runs it:
+ * {@code bin/ptune run conf/quickstart.yaml} in a process of its own. Its console is short and holds
+ * the headline tables with the majority baseline, Spark's INFO lines are in the log file instead;
+ * every trial trains at least one epoch without an error, its best prompt checkpoint is saved, the
+ * SST-2 trials train on the preprocessed features (CoNLL-2003's tokenize: NER is not preprocessed
+ * yet), each dev cell is the mean of its seeds' best dev scores and each CoNLL-2003 test cell the
+ * mean of their test scores at the best dev epoch.
  */
 @Tag("slow")
 class QuickstartSweepTest {
 
-  /** "About a hundred lines at most": the quickstart prints about 40. */
+  /** "About a hundred lines at most": the quickstart prints about 60. */
   private static final int MAX_CONSOLE_LINES = 100;
 
   @Test
   void quickstartRunsEndToEnd(@TempDir Path tmp) throws IOException, InterruptedException {
     Path out = tmp.resolve("runs");
-    List<String> console = runBinPtune("run", "conf/quickstart.yaml", "--out", out.toString(),
-        "--data", DataDirectory.resolve().toString());
+    // A few minutes on two idle cores; much longer on a shared, busy machine.
+    List<String> console = BinScripts.run(Map.of(), Duration.ofMinutes(45), "ptune", "run", "conf/quickstart.yaml",
+        "--out", out.toString(), "--data", DataDirectory.resolve().toString());
     Path sweep = out.resolve("quickstart");
     String text = String.join("\n", console);
     assertTrue(console.size() <= MAX_CONSOLE_LINES, console.size() + " console lines:\n" + text);
     assertTrue(text.contains(Files.readString(sweep.resolve("tables/selected-on-dev.md")).strip()),
         "the selected-on-dev table is on the console:\n" + text);
     assertFalse(console.stream().anyMatch(l -> l.contains(" INFO ")), "no INFO log lines on the console:\n" + text);
-    assertTrue(text.contains("8 trials, 8 completed, 0 failed, 0 diverged"), text);
+    assertTrue(text.contains("12 trials, 12 completed, 0 failed, 0 diverged"), text);
+    assertTrue(text.contains(Files.readString(sweep.resolve("tables/selected-on-dev-test.md")).strip()),
+        "the test-at-best-dev table is on the console:\n" + text);
+    assertTrue(text.contains("| majority class |"), "the majority baseline is printed:\n" + text);
     try (Stream<Path> logs = Files.list(sweep.resolve("logs"))) {
       List<Path> files = logs.toList();
       assertEquals(1, files.size(), "one log file: " + files);
@@ -67,33 +71,45 @@ class QuickstartSweepTest {
       spark.read().parquet(sweep.resolve("trials/trials.parquet").toString())
           .createOrReplaceTempView("trials");
       List<Row> rows = spark.sql(
-          "SELECT trial_id, status, best_epoch, error, features FROM trials").collectAsList();
-      assertEquals(8, rows.size(), "ft + pt + 2 x pt2 on 2 tasks");
+          "SELECT trial_id, status, best_epoch, error, features, task FROM trials").collectAsList();
+      assertEquals(12, rows.size(), "ft + pt + pt2 on 2 tasks x 2 seeds");
       for (Row r : rows) {
         // At the official lr every trial completes: the one NaN seen earlier was freed autograd
         // memory (see ptune.model.Scale), not divergence.
         assertEquals("COMPLETED", r.getString(1),
             r.getString(0) + " " + r.getString(1) + ": " + r.getString(3));
         assertTrue(r.getInt(2) > 0, r.getString(0) + " finished no epoch");
-        // trained on the rows preprocessing stored, not re-tokenized
-        assertTrue(r.getString(4).startsWith("stored file:") && r.getString(4).contains("/quickstart/features/"),
-            r.getString(0) + ": " + r.getString(4));
+        // SST-2 trained on the rows preprocessing stored, not re-tokenized; NER tokenizes (#14)
+        if (r.getString(5).equals("sst2")) {
+          assertTrue(r.getString(4).startsWith("stored file:") && r.getString(4).contains("/quickstart/features/"),
+              r.getString(0) + ": " + r.getString(4));
+        } else {
+          assertTrue(r.getString(4).startsWith("tokenized in the trial: "), r.getString(0) + ": " + r.getString(4));
+        }
         assertTrue(Files.isRegularFile(sweep.resolve("checkpoints").resolve(r.getString(0))
             .resolve("trainable.safetensors")), "checkpoint of " + r.getString(0));
       }
-      // Each selected-on-dev cell = the best dev score over the cell's grid points (one seed).
-      List<Row> expected = spark.sql("""
-          SELECT method, task, max(dev_score) * 100 AS best FROM trials
-          GROUP BY method, task""").collectAsList();
+      // One grid point per cell: each selected-on-dev cell = the mean over seeds of the best dev
+      // score, each selected-on-dev-test cell the mean of the test scores at those epochs.
       var tables = spark.read().option("header", "true").option("inferSchema", "true")
-          .csv(sweep.resolve("tables/results.csv").toString())
-          .where("selection = 'selected-on-dev'");
-      assertEquals(6, expected.size());
-      for (Row e : expected) {
-        Row cell = tables.where(String.format("method = '%s' AND task = '%s'", e.getString(0),
-            e.getString(1))).first();
-        // results.csv keeps 4 decimals: equal up to half of its last digit
-        assertEquals(e.getDouble(2), cell.<Double>getAs("mean"), 5e-5, e.toString());
+          .csv(sweep.resolve("tables/results.csv").toString());
+      assertCellsAre(spark.sql("""
+          SELECT method, task, avg(dev_score) * 100 AS mean, count(*) AS seeds FROM trials
+          GROUP BY method, task""").collectAsList(), tables.where("selection = 'selected-on-dev'"), 6);
+      assertCellsAre(spark.sql("""
+          SELECT method, task, avg(test_score) * 100 AS mean, count(*) AS seeds FROM trials
+          WHERE task = 'conll03' GROUP BY method, task""").collectAsList(),
+          tables.where("selection = 'selected-on-dev-test'"), 3);
+      // What the quickstart is for: on both tasks, input-only prompts (PT) trail fine-tuning by more
+      // than the seed spread of either cell (dev, selected on dev). PT-2 is not asserted: after 3
+      // epochs its prefixes are far from trained (docs/sweeps.md: its best epochs come late), and
+      // where it lands between PT and FT varies with the seeds.
+      for (String task : List.of("conll03", "sst2")) {
+        Row pt = cell(tables, "pt", task);
+        Row ft = cell(tables, "ft", task);
+        double gap = ft.<Double>getAs("mean") - pt.<Double>getAs("mean");
+        double spread = Math.max(ft.<Double>getAs("std"), pt.<Double>getAs("std"));
+        assertTrue(gap > spread, task + ": ft - pt = " + gap + " points, seed spread " + spread);
       }
     } finally {
       spark.stop();
@@ -111,39 +127,19 @@ class QuickstartSweepTest {
     }
   }
 
-  /**
-   * Runs bin/ptune from the repository root on the runtime classpath this build resolved (the
-   * modules' target/classes and jobs' dependencies, without the tests' own: their older SLF4J
-   * would silence Spark's log), so the script neither builds nor reads a stale ptune.classpath;
-   * returns its stdout and stderr, lines as they came, echoed to the test's log.
-   */
-  private static List<String> runBinPtune(String... args) throws IOException, InterruptedException {
-    Path root = TestSweeps.repoRoot();
-    List<String> command = new ArrayList<>(List.of(root.resolve("bin/ptune").toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-    builder.environment().put("PTUNE_CLASSPATH", StandaloneCluster.runtimeClassPath());
-    Process process = builder.start();
-    List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = process.inputReader()) {
-        in.lines().forEach(line -> {
-          lines.add(line);
-          System.out.println("| " + line);
-        });
-      } catch (IOException e) {
-        lines.add("(reading the console failed: " + e + ")");
-      }
-    });
-    reader.start();
-    // A few minutes on two idle cores; much longer on a shared, busy machine.
-    if (!process.waitFor(45, TimeUnit.MINUTES)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor(1, TimeUnit.MINUTES);
+  private static Row cell(Dataset<Row> results, String method, String task) {
+    return results.where(String.format("selection = 'selected-on-dev' AND method = '%s' AND task = '%s'",
+        method, task)).first();
+  }
+
+  private static void assertCellsAre(List<Row> expected, Dataset<Row> cells, int count) {
+    assertEquals(count, expected.size(), expected.toString());
+    for (Row e : expected) {
+      assertEquals(2L, e.getLong(3), "two seeds per cell: " + e);
+      Row cell = cells.where(String.format("method = '%s' AND task = '%s'", e.getString(0),
+          e.getString(1))).first();
+      // results.csv keeps 4 decimals: equal up to half of its last digit
+      assertEquals(e.getDouble(2), cell.<Double>getAs("mean"), 5e-5, e.toString());
     }
-    reader.join(TimeUnit.MINUTES.toMillis(1));
-    assertEquals(0, process.exitValue(), "bin/ptune exit code; console:\n" + String.join("\n", lines));
-    return List.copyOf(lines);
   }
 }

@@ -25,7 +25,7 @@ import ptune.testing.CommandLine;
 import ptune.trial.CheckpointModel;
 
 /**
- * One real sweep on the quickstart's shape (MiniLM-L6, PT-2 on CB and RTE, tiny subsamples, one
+ * One real small sweep (MiniLM-L6, PT-2 on CB and RTE, tiny subsamples, one
  * epoch) through faults in every layer after the config: a malformed RTE record fails its trial
  * (exit 4, the reader's message in trials.csv), a completed CB trial's part is truncated, then the
  * data is fixed and a plain rerun redoes exactly the failed and the damaged trials while the other

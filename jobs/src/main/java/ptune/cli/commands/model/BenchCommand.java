@@ -16,6 +16,7 @@ import java.util.Map;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
 import ptune.command.Command;
+import ptune.model.IntraOpThreads;
 
 /**
  * {@code ptune bench}: median wall time of full training steps (forward, backward, clip + AdamW +
@@ -39,7 +40,7 @@ public final class BenchCommand implements Command {
       return 0;
     }
     BenchOptions o = BenchOptions.parse(args);
-    int threads = useThreads(o.threads());
+    int threads = IntraOpThreads.use(o.threads());
     JniUtils.setGradMode(false); // as the Trainer: gradients only inside the collector
     Backbone backbone = BackboneRegistry.load(o.backbone());
     System.out.printf(Locale.ROOT,
@@ -102,19 +103,6 @@ public final class BenchCommand implements Command {
       System.out.println("wrote " + o.json());
     }
     return 0;
-  }
-
-  /**
-   * Sets libtorch's intra-op thread count: the DJL property for an engine not loaded yet, then
-   * {@code at::set_num_threads}, which applies either way. Returns the count in effect.
-   */
-  static int useThreads(int threads) {
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-    }
-    Engine.getEngine("PyTorch"); // loads the native library
-    JniUtils.setNumThreads(threads);
-    return JniUtils.getNumThreads();
   }
 
   private static void profile(BenchTrainingStep step, Path out) throws IOException {
