@@ -1,5 +1,6 @@
 package ptune.jobs;
 
+import java.nio.file.Path;
 import ptune.results.SweepLayout;
 import ptune.sweep.SweepConfig;
 import ptune.sweep.SweepConfigReader;
@@ -12,7 +13,18 @@ final class JobConfigs {
 
   static SweepConfig load(JobArguments args) {
     SweepConfig config = SweepConfigReader.read(args.config());
-    return args.dataDir() == null ? config : config.withDataDir(args.dataDir());
+    return config.withDataDir(onExecutors(args.dataDir() == null ? config.dataDir() : args.dataDir()));
+  }
+
+  /**
+   * A relative local data_dir is relative to the directory the job was started in; executors run
+   * elsewhere (a Worker's work directory), so they get it absolute. URIs (hdfs://, file:) are kept.
+   */
+  static String onExecutors(String dataDir) {
+    if (dataDir.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+      return dataDir;
+    }
+    return Path.of(dataDir).toAbsolutePath().normalize().toString();
   }
 
   /**

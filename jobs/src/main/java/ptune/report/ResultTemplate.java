@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
@@ -44,6 +46,13 @@ import ptune.tables.SeedStats;
  *       that ran the grid point S selected in that cell (the same hyperparameters, any seed): its
  *       best dev score for {@code selected-on-dev}, its test score at the best dev epoch for
  *       {@code selected-on-dev-test};
+ *   <li>{@code curves S B M T KEYS EPOCHS}: a Markdown table of those trials, best final dev score
+ *       first: the hyperparameters KEYS (comma-separated), status, epochs trained, the best dev
+ *       score up to each of EPOCHS (comma-separated; what successive halving ranks at a rung) and
+ *       the best dev score with its epoch;
+ *   <li>{@code rank-correlation S B M T EPOCH}: Spearman's rank correlation, over those trials that
+ *       ran to the end, between the best dev score up to EPOCH and the final best dev score (ties
+ *       take their mean rank), two decimals: how well a rung at EPOCH predicts the final ranking;
  *   <li>{@code run S FIELD}: from run.json: {@code wall} (all sessions), {@code started},
  *       {@code finished}, {@code command}, {@code commit}, {@code machine}, {@code sessions},
  *       {@code java_opts} (each session's PTUNE_JAVA_OPTS, distinct), {@code args} (the options
@@ -165,6 +174,20 @@ public final class ResultTemplate {
         args(a, 6, "S SEL B M T R");
         yield rerun(sweep(a[0]).cell(a[1], a[2], a[3], a[4]), a[1], sweep(a[5]), a[2], a[3], a[4]);
       }
+      case "curves" -> {
+        args(a, 6, "S B M T KEYS EPOCHS");
+        yield curves(trials(Arrays.copyOf(a, 4)), List.of(a[4].split(",")),
+            Arrays.stream(a[5].split(",")).map(Integer::parseInt).toList());
+      }
+      case "rank-correlation" -> {
+        args(a, 5, "S B M T EPOCH");
+        int epoch = Integer.parseInt(a[4]);
+        List<Map<String, String>> finished = trials(Arrays.copyOf(a, 4)).stream()
+            .filter(t -> Set.of("COMPLETED", "DIVERGED").contains(t.get("status"))).toList();
+        double[] early = finished.stream().mapToDouble(t -> bestUpTo(t, epoch)).toArray();
+        double[] last = finished.stream().mapToDouble(t -> number(t, "dev_score")).toArray();
+        yield String.format(Locale.ROOT, "%.2f", RankCorrelation.spearman(early, last));
+      }
       case "run" -> {
         args(a, 2, "S FIELD");
         yield runField(sweep(a[0]), a[1]);
@@ -188,7 +211,7 @@ public final class ResultTemplate {
       }
       default -> throw new IllegalArgumentException("unknown verb '" + verb + "'; known: cell, mean, std, "
           + "seeds, grid, gap, majority, per-example, best-epochs, trainable, trial-minutes, trials, trial-epochs, "
-          + "trial-epochs-ratio, rerun, run, table, figure");
+          + "trial-epochs-ratio, rerun, curves, rank-correlation, run, table, figure");
     };
   }
 
@@ -204,6 +227,35 @@ public final class ResultTemplate {
       throw new IllegalArgumentException("sweep " + a[0] + " has no trials of " + a[1] + " " + a[2] + " " + a[3]);
     }
     return trials;
+  }
+
+  private static String curves(List<Map<String, String>> trials, List<String> keys, List<Integer> epochs) {
+    StringBuilder table = new StringBuilder("| " + String.join(" | ", keys) + " | status | epochs trained | ");
+    epochs.forEach(e -> table.append("best dev to epoch ").append(e).append(" | "));
+    table.append("best dev (epoch) |\n|").append("---|".repeat(keys.size() + 3 + epochs.size())).append('\n');
+    List<Map<String, String>> sorted = new ArrayList<>(trials);
+    sorted.sort(Comparator.comparingDouble((Map<String, String> t) -> number(t, "dev_score")).reversed());
+    for (Map<String, String> t : sorted) {
+      table.append("| ");
+      keys.forEach(k -> table.append(t.getOrDefault(k, "")).append(" | "));
+      table.append(t.get("status")).append(" | ").append(t.get("epochs_run")).append(" | ");
+      for (int e : epochs) {
+        table.append(e > integer(t, "epochs_run") ? "–" : String.format(Locale.ROOT, "%.1f", 100 * bestUpTo(t, e)))
+            .append(" | ");
+      }
+      table.append(String.format(Locale.ROOT, "%.1f (%s) |%n", 100 * number(t, "dev_score"), t.get("best_epoch")));
+    }
+    return table.toString().strip();
+  }
+
+  /** The trial's best dev score over its first {@code epoch} epochs (its dev_scores curve). */
+  private static double bestUpTo(Map<String, String> trial, int epoch) {
+    List<Double> curve = Arrays.stream(trial.get("dev_scores").split(";")).map(Double::parseDouble).toList();
+    if (epoch < 1 || epoch > curve.size()) {
+      throw new IllegalArgumentException("trial " + trial.get("trial_id") + " has no epoch " + epoch + " (it ran "
+          + curve.size() + ")");
+    }
+    return curve.subList(0, epoch).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
   }
 
   private static long trialEpochs(SweepResults s) {

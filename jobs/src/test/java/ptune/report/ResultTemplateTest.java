@@ -81,17 +81,24 @@ class ResultTemplateTest {
     // pt's selected point is {epochs=8, lr=0.02}: rows 1-2 ran it (lr written another way), row 3
     // another lr, row 4 was stopped, row 5 is another method
     Files.writeString(s.resolve("trials/trials.csv"), """
-        trial_id,backbone,method,task,status,epochs,lr,dev_score,test_score,epochs_run
-        a,minilm-l6,pt,conll03,COMPLETED,8,2.0E-2,0.70,0.60,8
-        b,minilm-l6,pt,conll03,COMPLETED,8,0.02,0.74,0.66,8
-        c,minilm-l6,pt,conll03,COMPLETED,8,0.03,0.99,0.99,8
-        d,minilm-l6,pt,conll03,STOPPED,8,0.02,0.10,0.10,3
-        e,minilm-l6,ft,conll03,COMPLETED,8,0.02,0.10,0.10,4
+        trial_id,backbone,method,task,status,epochs,lr,dev_score,test_score,epochs_run,best_epoch,dev_scores
+        a,minilm-l6,pt,conll03,COMPLETED,8,2.0E-2,0.70,0.60,8,2,0.5;0.7;0.6
+        b,minilm-l6,pt,conll03,COMPLETED,8,0.02,0.74,0.66,8,6,0.4;0.5;0.74
+        c,minilm-l6,pt,conll03,COMPLETED,8,0.03,0.99,0.99,8,8,0.6;0.6;0.99
+        d,minilm-l6,pt,conll03,STOPPED,8,0.02,0.10,0.10,3,1,0.1;0.05;0.08
+        e,minilm-l6,ft,conll03,COMPLETED,8,0.02,0.10,0.10,4,1,0.1
         """);
     assertEquals("31 and 16, 1.9x", render("{{trial-epochs seeds}} and {{trial-epochs ner}}, {{trial-epochs-ratio seeds ner}}x"));
     assertEquals("dev 72.0 ± 2.8 (2), test 63.0 ± 4.2 (2)",
         render("dev {{rerun ner selected-on-dev minilm-l6 pt conll03 seeds}}, "
             + "test {{rerun ner selected-on-dev-test minilm-l6 pt conll03 seeds}}"));
+    assertEquals("""
+        | lr | status | epochs trained | best dev to epoch 2 | best dev (epoch) |
+        |---|---|---|---|---|
+        | 0.03 | COMPLETED | 8 | 60.0 | 99.0 (8) |
+        | 0.02 | COMPLETED | 8 | 50.0 | 74.0 (6) |
+        | 2.0E-2 | COMPLETED | 8 | 70.0 | 70.0 (2) |
+        | 0.02 | STOPPED | 3 | 10.0 | 10.0 (1) |""", render("{{curves seeds minilm-l6 pt conll03 lr 2}}"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> render("{{rerun ner selected-on-dev-test minilm-l6 ft conll03 seeds}}")).getMessage()
         .contains("sweep seeds has no finished trial of minilm-l6 ft conll03 at {epochs=4, lr=1.0E-4}"));

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.dataset.DataDirectory;
 import ptune.testing.BinScripts;
+import ptune.testing.TestSweeps;
 
 /**
  * bin/ptune-cluster as the README uses it: start a standalone cluster of one two-core Worker with
- * one-core executors, run a small real sweep on it through the profile it wrote, stop it. Both
+ * one-core executors, run a small real sweep on it through the profile it wrote (data_dir relative
+ * to the repository, as in the shipped configs), stop it. Both
  * trials run in executor JVMs (two of them, side by side), each with one libtorch thread for its
  * one core, and stop leaves no daemon behind.
  */
@@ -62,8 +64,10 @@ class LocalClusterScriptTest {
           grid: {epochs: 1, batch_size: 8, max_len: 32, prefix_len: 2, max_train_examples: 8, max_dev_examples: 8}
           """);
       Path out = tmp.resolve("runs");
+      // relative, as the shipped configs' data_dir: relative to where the job starts, not the executors
+      String data = TestSweeps.repoRoot().toAbsolutePath().relativize(DataDirectory.resolve().toAbsolutePath()).toString();
       BinScripts.run(env, Duration.ofMinutes(10), "ptune", "sweep", config.toString(), "--out", out.toString(),
-          "--spark-profile", clusterDir.resolve("cluster.conf").toString(), "--data", DataDirectory.resolve().toString());
+          "--spark-profile", clusterDir.resolve("cluster.conf").toString(), "--data", data);
 
       Set<String> executors = new TreeSet<>();
       try (Stream<Path> parts = Files.list(out.resolve("tiny/trials/parts"))) {
