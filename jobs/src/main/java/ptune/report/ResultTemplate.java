@@ -53,8 +53,12 @@ import ptune.tables.SeedStats;
  *   <li>{@code rank-correlation S B M T EPOCH}: Spearman's rank correlation, over those trials that
  *       ran to the end, between the best dev score up to EPOCH and the final best dev score (ties
  *       take their mean rank), two decimals: how well a rung at EPOCH predicts the final ranking;
+ *   <li>{@code idle S}: from the sweep's console.txt, the scheduler's last slot-usage line ("rungs:
+ *       W s on N slot(s): trials trained B slot-s, idle I slot-s (P%)") as "I slot-s of N x W s (P%)":
+ *       what synchronous rungs left idle;
  *   <li>{@code run S FIELD}: from run.json: {@code wall} (all sessions), {@code started},
- *       {@code finished}, {@code command}, {@code commit}, {@code machine}, {@code sessions},
+ *       {@code finished}, {@code command}, {@code commit} (that published it), {@code ran_commits}
+ *       (the sessions' commits, distinct), {@code machine}, {@code sessions},
  *       {@code java_opts} (each session's PTUNE_JAVA_OPTS, distinct), {@code args} (the options
  *       run.sh passed on to bin/ptune run, distinct; "none"), {@code load} (mean load
  *       average sampled while it ran);
@@ -188,6 +192,10 @@ public final class ResultTemplate {
         double[] last = finished.stream().mapToDouble(t -> number(t, "dev_score")).toArray();
         yield String.format(Locale.ROOT, "%.2f", RankCorrelation.spearman(early, last));
       }
+      case "idle" -> {
+        args(a, 1, "S");
+        yield idle(sweep(a[0]));
+      }
       case "run" -> {
         args(a, 2, "S FIELD");
         yield runField(sweep(a[0]), a[1]);
@@ -211,7 +219,7 @@ public final class ResultTemplate {
       }
       default -> throw new IllegalArgumentException("unknown verb '" + verb + "'; known: cell, mean, std, "
           + "seeds, grid, gap, majority, per-example, best-epochs, trainable, trial-minutes, trials, trial-epochs, "
-          + "trial-epochs-ratio, rerun, curves, rank-correlation, run, table, figure");
+          + "trial-epochs-ratio, rerun, curves, rank-correlation, idle, run, table, figure");
     };
   }
 
@@ -256,6 +264,30 @@ public final class ResultTemplate {
           + curve.size() + ")");
     }
     return curve.subList(0, epoch).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+  }
+
+  private static final Pattern SLOT_USAGE = Pattern.compile(
+      "rungs: ([0-9.]+) s on (\\d+) slot\\(s\\): trials trained [0-9.]+ slot-s, idle ([0-9.]+) slot-s \\((\\d+)%\\)");
+
+  private static String idle(SweepResults s) {
+    Path console = s.dir().resolve("console.txt");
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(console);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + console + ": " + e.getMessage(), e);
+    }
+    Matcher last = null;
+    for (String line : lines) {
+      Matcher m = SLOT_USAGE.matcher(line);
+      if (m.find()) {
+        last = m;
+      }
+    }
+    if (last == null) {
+      throw new IllegalArgumentException(console + " has no scheduler slot-usage line (\"rungs: W s on N slot(s): ...\")");
+    }
+    return last.group(3) + " slot-s of " + last.group(2) + " x " + last.group(1) + " s (" + last.group(4) + "%)";
   }
 
   private static long trialEpochs(SweepResults s) {
@@ -327,6 +359,11 @@ public final class ResultTemplate {
         sessions.forEach(session -> opts.add(text(session, "java_opts")));
         yield String.join("; ", opts);
       }
+      case "ran_commits" -> {
+        Set<String> commits = new LinkedHashSet<>();
+        sessions.forEach(session -> commits.add(text(session, "commit")));
+        yield String.join(", ", commits);
+      }
       case "args" -> {
         Set<String> args = new LinkedHashSet<>();
         sessions.forEach(session -> args.add(session.path("args").asText("").replace("|", "\\|")));
@@ -359,7 +396,7 @@ public final class ResultTemplate {
             + " GiB, " + text(m, "java");
       }
       default -> throw new IllegalArgumentException("unknown run field '" + field + "'; known: wall, started, "
-          + "finished, command, commit, config, machine, sessions, java_opts, args, load");
+          + "finished, command, commit, ran_commits, config, machine, sessions, java_opts, args, load");
     };
   }
 

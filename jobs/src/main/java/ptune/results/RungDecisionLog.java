@@ -78,6 +78,7 @@ public final class RungDecisionLog {
         out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(decision).getBytes(StandardCharsets.UTF_8));
       }
       if (!fs.rename(temp, file)) {
+        fs.delete(temp, false);
         throw new IOException("rename " + temp + " -> " + file + " failed (is there one already?)");
       }
     } catch (IOException e) {

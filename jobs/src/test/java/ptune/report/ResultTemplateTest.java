@@ -38,8 +38,8 @@ class ResultTemplateTest {
     Files.writeString(s.resolve("run.json"), """
         {"command":"conf/repro/run.sh ner","config":"conf/repro/ner.yaml","commit":"abc1234",
          "machine":{"cpu":"AMD EPYC","cores":2,"memory_gib":23,"java":"openjdk version 17"},
-         "sessions":[{"started":"2026-12-01T11:38:00Z","finished":"2026-12-01T12:00:00Z","seconds":1320,"exit_code":0,"java_opts":"-Xmx6g","load_average_per_minute":[2.0,3.0]},
-                     {"started":"2026-12-01T12:10:00Z","finished":"2026-12-01T13:10:00Z","seconds":3600,"exit_code":0,"java_opts":"-Xmx6g","load_average_per_minute":[4.0]}]}
+         "sessions":[{"started":"2026-12-01T11:38:00Z","finished":"2026-12-01T12:00:00Z","seconds":1320,"exit_code":0,"commit":"def5678","java_opts":"-Xmx6g","load_average_per_minute":[2.0,3.0]},
+                     {"started":"2026-12-01T12:10:00Z","finished":"2026-12-01T13:10:00Z","seconds":3600,"exit_code":0,"commit":"def5678","java_opts":"-Xmx6g","load_average_per_minute":[4.0]}]}
         """);
     Files.writeString(s.resolve("tables/selected-on-dev-test.md"), "| a |\n|---|\n| 1 |\n\n");
     Files.writeString(s.resolve("plots/methods.svg"), "<svg/>");
@@ -69,6 +69,7 @@ class ResultTemplateTest {
     assertEquals("0 of 0", render("{{best-epochs ner minilm-l6 ft conll03}}"), "one trial: its best epoch alone");
     assertEquals("-Xmx6g", render("{{run ner java_opts}}"), "the same options in both sessions, once");
     assertEquals("none", render("{{run ner args}}"), "sessions before run.sh recorded its options, or without any");
+    assertEquals("def5678", render("{{run ner ran_commits}}"), "both sessions ran one commit");
   }
 
   @Test
@@ -102,6 +103,18 @@ class ResultTemplateTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> render("{{rerun ner selected-on-dev-test minilm-l6 ft conll03 seeds}}")).getMessage()
         .contains("sweep seeds has no finished trial of minilm-l6 ft conll03 at {epochs=4, lr=1.0E-4}"));
+  }
+
+  @Test
+  void idleSlotTimeFromTheSchedulersLastLine() throws IOException {
+    Files.writeString(root.resolve("ner/console.txt"), """
+        sweep s: rungs: job of 4 trial(s): 231.9 s on 2 slot(s): trials trained 231.4 slot-s, idle 232.4 slot-s (50%)
+        sweep s: rungs: 840.7 s on 2 slot(s): trials trained 838.5 slot-s, idle 842.9 slot-s (50%)
+        """);
+    assertEquals("842.9 slot-s of 2 x 840.7 s (50%)", render("{{idle ner}}"));
+    Files.writeString(root.resolve("ner/console.txt"), "no scheduler here\n");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> render("{{idle ner}}")).getMessage()
+        .contains("has no scheduler slot-usage line"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package ptune.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import ptune.results.HadoopTrialStateStore;
+import ptune.results.ResultWriteException;
+import ptune.results.RungDecisionLog;
 import ptune.results.SweepLayout;
 import ptune.trainer.AdamW;
 import ptune.trainer.EpochReport;
@@ -29,7 +32,9 @@ import ptune.trial.TrialStateFile;
 /**
  * A trial's training state in a sweep's store on HDFS (a MiniDFSCluster): none before the first
  * save, saved and replaced in one rename, read back whole; a damaged file is set aside as
- * {@code .damaged} and reads as none; deleted once the trial's result is written.
+ * {@code .damaged} and reads as none; deleted once the trial's result is written. The
+ * successive-halving scheduler's decisions in the same store: written once in one rename, read
+ * back as written, a second write of a decided rung refused, cleared by --force.
  */
 @Tag("slow")
 class HdfsTrialStateStoreTest {
@@ -70,6 +75,41 @@ class HdfsTrialStateStoreTest {
       store.delete();
       assertFalse(fs.exists(file));
       store.delete(); // nothing to delete: no error
+    } finally {
+      dfs.shutdown();
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void rungDecisionsOnHdfs() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+        Path.of("target", "minidfs-" + UUID.randomUUID()).toAbsolutePath().toString());
+    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    try {
+      dfs.waitActive();
+      String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
+      FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), conf);
+      RungDecisionLog log = new RungDecisionLog(new SweepLayout(hdfs + "/runs/s"));
+      String bracket = "minilm-l6 pt2 conll03";
+      assertTrue(log.read(bracket, 0).isEmpty(), "no decision before the rung is decided");
+      Map<String, Double> scores = new LinkedHashMap<>();
+      scores.put("lr=0.03,prefix_len=4", 0.5045);
+      scores.put("lr=0.06,prefix_len=64", 0.3933);
+      RungDecisionLog.Decision decision = new RungDecisionLog.Decision(bracket, 0, 3, "dev", scores,
+          List.of("lr=0.03,prefix_len=4"));
+      log.write(decision);
+      assertEquals(decision, log.read(bracket, 0).orElseThrow());
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(hdfs + "/runs/s/scheduler");
+      assertEquals(List.of("minilm-l6_pt2_conll03.rung0.json"),
+          List.of(fs.listStatus(dir)).stream().map(f -> f.getPath().getName()).toList(), "no temporary file left");
+      assertThrows(ResultWriteException.class, () -> log.write(decision), "a decided rung is not decided again");
+      assertEquals(decision, log.read(bracket, 0).orElseThrow(), "the first decision stands");
+      assertEquals(1, fs.listStatus(dir).length, "the refused write left no temporary file");
+      log.clear();
+      assertFalse(fs.exists(dir));
+      assertTrue(log.read(bracket, 0).isEmpty());
     } finally {
       dfs.shutdown();
     }

@@ -201,7 +201,7 @@ class SparkSubmitDistJarTest {
     command.addAll(List.of("-cp", StandaloneCluster.sparkClassPath(), "org.apache.spark.deploy.SparkSubmit",
         "--master", cluster.masterUrl(), "--deploy-mode", mode, "--class", "ptune.cli.Ptune",
         "--properties-file", profile.toString(),
-        "--conf", "spark.executor.cores=1", "--conf", "spark.task.cpus=1", "--conf", "spark.cores.max=2",
+        "--conf", "spark.cores.max=2",
         "--conf", "spark.executor.memory=1g", "--conf", "spark.driver.memory=1g",
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.executorEnv.ENGINE_CACHE_DIR=" + engineCache,
