@@ -29,4 +29,13 @@ class CorrelationTest {
     // Monotone but not linear: Spearman is 1 where Pearson is not.
     assertEquals(1.0, Correlation.spearman(new double[] {1, 2, 3}, new double[] {1, 10, 1000}), EXACT);
   }
+
+  @Test
+  void spearmanAsScipyComputesIt() {
+    // scipy.stats.spearmanr (SciPy 1.17.1), printed to 16 digits: a tie in y; a ranking that reverses
+    assertEquals(0.8207826816681233, Correlation.spearman(new double[] {1, 2, 3, 4, 5},
+        new double[] {5, 6, 7, 8, 7}), 1e-12);
+    assertEquals(-0.7714285714285715, Correlation.spearman(new double[] {0.393, 0.44, 0.46, 0.5, 0.49, 0.47},
+        new double[] {0.667, 0.662, 0.623, 0.618, 0.61, 0.605}), 1e-12);
+  }
 }

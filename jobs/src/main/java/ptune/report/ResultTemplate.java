@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ptune.metrics.Correlation;
 import ptune.tables.SeedStats;
 
 /**
@@ -190,7 +191,12 @@ public final class ResultTemplate {
             .filter(t -> Set.of("COMPLETED", "DIVERGED").contains(t.get("status"))).toList();
         double[] early = finished.stream().mapToDouble(t -> bestUpTo(t, epoch)).toArray();
         double[] last = finished.stream().mapToDouble(t -> number(t, "dev_score")).toArray();
-        yield String.format(Locale.ROOT, "%.2f", RankCorrelation.spearman(early, last));
+        double rho = Correlation.spearman(early, last);
+        if (Double.isNaN(rho)) {
+          throw new IllegalArgumentException("rank correlation is undefined: the scores up to epoch " + epoch
+              + " or the final ones are all equal");
+        }
+        yield String.format(Locale.ROOT, "%.2f", rho);
       }
       case "idle" -> {
         args(a, 1, "S");

@@ -42,14 +42,10 @@ class HdfsTrialStateStoreTest {
   @Test
   @Timeout(120)
   void savesReplacesSetsAsideAndDeletesOnHdfs() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
-        Path.of("target", "minidfs-" + UUID.randomUUID()).toAbsolutePath().toString());
-    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    MiniDFSCluster dfs = miniDfs();
     try {
-      dfs.waitActive();
       String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
-      FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), conf);
+      FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), dfs.getConfiguration(0));
       SweepLayout layout = new SweepLayout(hdfs + "/runs/s");
       HadoopTrialStateStore store = HadoopTrialStateStore.of(layout, "0123abcd");
       org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(hdfs + "/runs/s/state/0123abcd.bin");
@@ -83,14 +79,10 @@ class HdfsTrialStateStoreTest {
   @Test
   @Timeout(120)
   void rungDecisionsOnHdfs() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
-        Path.of("target", "minidfs-" + UUID.randomUUID()).toAbsolutePath().toString());
-    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    MiniDFSCluster dfs = miniDfs();
     try {
-      dfs.waitActive();
       String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
-      FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), conf);
+      FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), dfs.getConfiguration(0));
       RungDecisionLog log = new RungDecisionLog(new SweepLayout(hdfs + "/runs/s"));
       String bracket = "minilm-l6 pt2 conll03";
       assertTrue(log.read(bracket, 0).isEmpty(), "no decision before the rung is decided");
@@ -113,6 +105,15 @@ class HdfsTrialStateStoreTest {
     } finally {
       dfs.shutdown();
     }
+  }
+
+  private static MiniDFSCluster miniDfs() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+        Path.of("target", "minidfs-" + UUID.randomUUID()).toAbsolutePath().toString());
+    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    dfs.waitActive();
+    return dfs;
   }
 
   /** A small state after {@code epochs} epochs. */
