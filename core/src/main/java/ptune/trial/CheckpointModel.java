@@ -10,7 +10,6 @@ import ptune.backbone.BackboneCache;
 import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Example;
 import ptune.dataset.Task;
-import ptune.tasks.TaskRegistry;
 import ptune.encoding.AnswerDecoder;
 import ptune.encoding.EncodedSplit;
 import ptune.features.SpanPrediction;
@@ -40,7 +39,7 @@ public final class CheckpointModel implements AutoCloseable {
       String device) {
     this.checkpoint = checkpoint;
     this.spec = spec;
-    this.task = TaskRegistry.get(spec.task());
+    this.task = spec.definitionOfTask().task(); // a declared task's checkpoint holds its labels: no files read
     this.backbone = backbone;
     this.setup = new TaskSetup(task, spec, backbone);
     this.config = TrialHyperparameters.trainer(spec, setup.sequenceLabeling());

@@ -74,7 +74,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           env.cores()));
     }
     Backbone backbone = BackboneCache.get(spec.backbone());
-    Task task = TaskRegistry.get(spec.task());
+    Task task = spec.loadTask(env.files());
     TrialSplits splits = TrialSplits.load(spec, task, env.dataDir(), true);
     TaskSetup setup = new TaskSetup(task, spec, backbone);
     TrialFeatures features = TrialFeatures.encode(spec, task, backbone, setup, env.features(),

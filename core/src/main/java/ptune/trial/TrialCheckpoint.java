@@ -8,6 +8,7 @@ import java.util.Map;
 import ptune.backbone.Backbone;
 import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Task;
+import ptune.tasks.TaskDefinitionJson;
 import ptune.trainer.TrainingOutcome;
 
 /**
@@ -20,6 +21,11 @@ public final class TrialCheckpoint {
   private static final String HYPERPARAMETER = "hp.";
   private static final String TRIAL_ID = "trial_id";
   private static final String SEED = "seed";
+  /**
+   * A declared task's declaration (JSON, {@link TaskDefinitionJson}) with the labels its head was
+   * trained on, so that evaluate and predict rebuild the task without its train files.
+   */
+  private static final String TASK_DEFINITION = "task_definition";
   /** "true" when the prompt tensors are the MLP's output, so the method loads without the MLP. */
   static final String PROMPT_FOLDED = "prompt_folded";
 
@@ -39,6 +45,9 @@ public final class TrialCheckpoint {
     settings.put(TRIAL_ID, spec.trialId());
     settings.put(SEED, Long.toString(spec.seed()));
     spec.hyperparameters().forEach((k, v) -> settings.put(HYPERPARAMETER + k, v));
+    if (spec.taskDefinition() != null) {
+      settings.put(TASK_DEFINITION, TaskDefinitionJson.write(spec.taskDefinition().withLabels(task.labels().names())));
+    }
 
     Map<String, float[]> tensors = new LinkedHashMap<>(outcome.bestParameters());
     Map<String, long[]> shapes = new LinkedHashMap<>(outcome.parameterShapes());
@@ -60,7 +69,10 @@ public final class TrialCheckpoint {
     new PromptCheckpoint(settings, tensors, shapes).save(dir);
   }
 
-  /** The trial's spec as the checkpoint records it (backbone, method, task, seed, settings). */
+  /**
+   * The trial's spec as the checkpoint records it (backbone, method, task, seed, settings); a
+   * declared task's definition carries the labels the head was trained on.
+   */
   public static TrialSpec specOf(PromptCheckpoint checkpoint) {
     Map<String, String> s = checkpoint.settings();
     Map<String, String> hp = new LinkedHashMap<>();
@@ -69,8 +81,10 @@ public final class TrialCheckpoint {
         hp.put(k.substring(HYPERPARAMETER.length()), v);
       }
     });
-    return TrialSpec.of("", s.get(PromptCheckpoint.BACKBONE), s.get(PromptCheckpoint.METHOD),
+    TrialSpec spec = TrialSpec.of("", s.get(PromptCheckpoint.BACKBONE), s.get(PromptCheckpoint.METHOD),
         s.get(PromptCheckpoint.TASK), Long.parseLong(s.getOrDefault(SEED, "0")), hp);
+    String definition = s.get(TASK_DEFINITION);
+    return definition == null ? spec : spec.withTaskDefinition(TaskDefinitionJson.read(definition));
   }
 
   /** The prompt tensors are a folded table (checkpoints written before the fold hold the MLP). */

@@ -1,6 +1,7 @@
 package ptune.trial;
 
 import java.nio.file.Path;
+import ptune.dataset.DataFiles;
 import java.time.Duration;
 import ptune.featurestore.FeatureSource;
 
@@ -25,11 +26,13 @@ import ptune.featurestore.FeatureSource;
  * @param cores the CPU cores the trial has (Spark's spark.task.cpus): a CPU trial runs that many
  *     intra-op threads unless the user chose a count ({@link ptune.model.IntraOpThreads}); 0: leave
  *     the engine's threads as they are
+ * @param files where a declared task's files are read from: under {@code dataDir}, or staged from
+ *     a Hadoop filesystem (a sweep's executors)
  */
 public record TrialEnvironment(
     String device, Path dataDir, Path checkpointDir, TrialListener listener,
     FeatureSource features, TrialStateStore state, int stateEvery, Duration timeout, int untilEpoch,
-    int cores) {
+    int cores, DataFiles files) {
 
   public TrialEnvironment {
     if (stateEvery < 0) {
@@ -46,7 +49,8 @@ public record TrialEnvironment(
   /** An environment that keeps no training state and has no time limit. */
   public TrialEnvironment(String device, Path dataDir, Path checkpointDir, TrialListener listener,
       FeatureSource features) {
-    this(device, dataDir, checkpointDir, listener, features, TrialStateStore.NONE, 0, null, 0, 0);
+    this(device, dataDir, checkpointDir, listener, features, TrialStateStore.NONE, 0, null, 0, 0,
+        DataFiles.under(dataDir));
   }
 
   /** An environment without stored features: the trial tokenizes its examples. */
@@ -57,24 +61,30 @@ public record TrialEnvironment(
   /** This environment keeping the trial's state in {@code store} every {@code every} epochs. */
   public TrialEnvironment withState(TrialStateStore store, int every) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, store, every,
-        timeout, untilEpoch, cores);
+        timeout, untilEpoch, cores, files);
   }
 
   /** This environment with a time limit per run of the trial (null: none). */
   public TrialEnvironment withTimeout(Duration limit) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
-        stateEvery, limit, untilEpoch, cores);
+        stateEvery, limit, untilEpoch, cores, files);
   }
 
   /** This environment ending the run after {@code epoch} (0: all epochs). */
   public TrialEnvironment withEpochLimit(int epoch) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
-        stateEvery, timeout, epoch, cores);
+        stateEvery, timeout, epoch, cores, files);
+  }
+
+  /** This environment reading declared tasks' files through {@code where}. */
+  public TrialEnvironment withFiles(DataFiles where) {
+    return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
+        stateEvery, timeout, untilEpoch, cores, where);
   }
 
   /** This environment for a trial given {@code n} CPU cores (0: the engine's threads unchanged). */
   public TrialEnvironment withCores(int n) {
     return new TrialEnvironment(device, dataDir, checkpointDir, listener, features, state,
-        stateEvery, timeout, untilEpoch, n);
+        stateEvery, timeout, untilEpoch, n, files);
   }
 }

@@ -9,6 +9,7 @@ import ptune.backbone.BackboneRegistry;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
+import ptune.tasks.TaskDefinition;
 import ptune.tasks.TaskRegistry;
 import ptune.method.MethodDefinition;
 import ptune.method.PromptConfig;
@@ -37,10 +38,20 @@ public final class TrialPreflight {
     } catch (IllegalArgumentException e) {
       throw new InvalidTrialException("head", e.getMessage());
     }
-    checkDataFiles(task, dataDir);
+    if (spec.taskDefinition() == null) {
+      checkDataFiles(task, dataDir); // a declared task's files: jobs' DeclaredTaskCheck, once per task
+    }
   }
 
+  /**
+   * The task, for its kind and files: a declared task's labels are not read here (the sweep reads
+   * and checks them once per task, {@code jobs: SweepPreflight}).
+   */
   private static Task task(TrialSpec spec) {
+    if (spec.taskDefinition() != null) {
+      TaskDefinition definition = spec.taskDefinition();
+      return definition.withLabels(definition.labels() == null ? List.of() : definition.labels()).task();
+    }
     try {
       return TaskRegistry.get(spec.task());
     } catch (IllegalArgumentException e) {

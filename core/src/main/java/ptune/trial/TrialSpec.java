@@ -9,6 +9,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import ptune.dataset.DataFiles;
+import ptune.dataset.Task;
+import ptune.tasks.TaskDefinition;
+import ptune.tasks.TaskDefinitionJson;
+import ptune.tasks.TaskRegistry;
 
 /**
  * Everything that defines one trial: which backbone, method and task, which seed, and the
@@ -23,11 +28,25 @@ public record TrialSpec(
     String method,
     String task,
     long seed,
-    SortedMap<String, String> hyperparameters)
+    SortedMap<String, String> hyperparameters,
+    TaskDefinition taskDefinition)
     implements Serializable {
 
+  /**
+   * @param taskDefinition the sweep's declaration of {@code task} (a dataset of the user's own), or
+   *     null for a built-in task
+   */
   public TrialSpec {
     hyperparameters = Collections.unmodifiableSortedMap(new TreeMap<>(hyperparameters));
+    if (taskDefinition != null && !taskDefinition.name().equals(task)) {
+      throw new IllegalArgumentException("task " + task + " with the definition of " + taskDefinition.name());
+    }
+  }
+
+  /** A trial of a built-in task. */
+  public TrialSpec(String sweep, String backbone, String method, String task, long seed,
+      SortedMap<String, String> hyperparameters) {
+    this(sweep, backbone, method, task, seed, hyperparameters, null);
   }
 
   public static TrialSpec of(
@@ -37,7 +56,30 @@ public record TrialSpec(
     return new TrialSpec(sweep, backbone, method, task, seed, canonical);
   }
 
-  /** Stable id: first 16 hex digits of SHA-256 over the canonical form (sweep name excluded). */
+  /** This trial on a task the sweep declared (null: the built-in task of its name). */
+  public TrialSpec withTaskDefinition(TaskDefinition definition) {
+    return new TrialSpec(sweep, backbone, method, task, seed, hyperparameters, definition);
+  }
+
+  /** The definition of the trial's task: the sweep's declaration, else the built-in one. */
+  public TaskDefinition definitionOfTask() {
+    return taskDefinition != null ? taskDefinition : TaskRegistry.definition(task);
+  }
+
+  /**
+   * The task this trial runs: the sweep's declaration of it (labels read from its train files when
+   * it declares none), else the built-in task of that name.
+   *
+   * @throws IllegalArgumentException for an unknown built-in name
+   */
+  public Task loadTask(DataFiles files) {
+    return taskDefinition == null ? TaskRegistry.get(task) : taskDefinition.task(files);
+  }
+
+  /**
+   * Stable id: first 16 hex digits of SHA-256 over the canonical form (sweep name excluded). A
+   * declared task adds its whole declaration, so a changed mapping or file is a new trial.
+   */
   public String trialId() {
     StringBuilder canonical = new StringBuilder();
     canonical.append("backbone=").append(backbone).append('\n');
@@ -45,6 +87,9 @@ public record TrialSpec(
     canonical.append("task=").append(task).append('\n');
     canonical.append("seed=").append(seed).append('\n');
     hyperparameters.forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    if (taskDefinition != null) {
+      canonical.append("task_definition=").append(TaskDefinitionJson.write(taskDefinition)).append('\n');
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param every one article in this many goes to dev (3: a third of the articles)
  */
-public record ArticleFold(int every) {
+public record ArticleFold(int every) implements java.io.Serializable {
 
   public ArticleFold {
     if (every < 2) {
@@ -39,6 +39,6 @@ public record ArticleFold(int every) {
         kept.add(example);
       }
     }
-    return new ReadResult(kept, read.skippedMessages());
+    return new ReadResult(kept, read.skippedMessages(), read.repairs());
   }
 }

@@ -7,12 +7,20 @@ import java.util.List;
  * mode).
  *
  * @param skippedMessages one message per skipped record, naming file, line and field
+ * @param repairs one message per record the reader changed because an option asked it to (a SQuAD
+ *     answer re-anchored to its text), naming file, record and what moved
  */
-public record ReadResult(List<Example> examples, List<String> skippedMessages) {
+public record ReadResult(List<Example> examples, List<String> skippedMessages, List<String> repairs) {
 
   public ReadResult {
     examples = List.copyOf(examples);
     skippedMessages = List.copyOf(skippedMessages);
+    repairs = List.copyOf(repairs);
+  }
+
+  /** A read that repaired nothing. */
+  public ReadResult(List<Example> examples, List<String> skippedMessages) {
+    this(examples, skippedMessages, List.of());
   }
 
   public int skippedRecords() {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * All official metrics of a task on one split, and which of them selects the best epoch. All values
- * are fractions in [0, 1] (papers print them times 100).
+ * All metrics of a task on one split (its official ones, then the rest of its kind's), and which
+ * of them selects the best epoch. All values are fractions in [0, 1] (papers print them times 100).
  */
 public record Evaluation(Map<String, Double> metrics, String selectionKey) {
 

@@ -10,6 +10,7 @@ import ptune.dataset.PairSource;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Task;
+import ptune.dataset.TaskKind;
 import ptune.dataset.TokenTaggingExample;
 
 /**
@@ -23,19 +24,60 @@ public final class TaskEvaluator {
 
   private TaskEvaluator() {}
 
+  /** The task's official metrics, then the other metrics of its kind ({@link #kindMetrics}). */
   public static Evaluation evaluate(Task task, List<? extends Example> gold, Predictions predictions) {
-    return new Evaluation(metrics(task, gold, predictions), task.selectionMetric());
+    Map<String, Double> metrics = metrics(task, gold, predictions);
+    if (task.kind() == TaskKind.SEQUENCE_CLASSIFICATION && predictions instanceof Predictions.Classes classes) {
+      // Official keys keep their official meaning (CB's "f1" is macro-F1, MRPC's the F1 of class 1).
+      int[] predicted = classes.labels();
+      int[] expected = goldClasses(gold);
+      metrics.putIfAbsent("accuracy", ClassificationMetrics.accuracy(predicted, expected));
+      metrics.putIfAbsent("macro_f1", ClassificationMetrics.macroF1(predicted, expected));
+      metrics.putIfAbsent("mcc", ClassificationMetrics.matthews(predicted, expected));
+      if (task.labels().size() == 2) {
+        metrics.putIfAbsent("f1", ClassificationMetrics.f1(predicted, expected, 1));
+      }
+    }
+    return new Evaluation(metrics, task.selectionMetric());
+  }
+
+  /**
+   * The metrics every task of a kind is scored with, beside its official ones, so that any of them
+   * can select a declared task's best epoch: accuracy, macro-F1 and Matthews correlation for every
+   * classification task (and "f1", the F1 of class 1, when it has two classes and no official f1),
+   * Pearson and Spearman for regression, entity precision, recall and F1 for tagging, exact match
+   * and F1 for span QA, accuracy for multiple choice.
+   */
+  public static List<String> kindMetrics(TaskKind kind) {
+    return switch (kind) {
+      case SEQUENCE_CLASSIFICATION -> List.of("accuracy", "macro_f1", "mcc", "f1");
+      case REGRESSION -> List.of("pearson", "spearmanr");
+      case TOKEN_CLASSIFICATION -> List.of("f1", "precision", "recall");
+      case SPAN_EXTRACTION -> List.of("f1", "exact_match");
+      case MULTIPLE_CHOICE -> List.of("accuracy");
+    };
   }
 
   private static Map<String, Double> metrics(Task task, List<? extends Example> gold, Predictions predictions) {
-    return switch (task.name()) {
-      case "multirc" -> MultiRcMetrics.score(
-          classes(predictions, gold.size()), goldClasses(gold),
-          pairs(gold).stream().map(p -> ((PairSource.MultiRcSource) p.source()).questionGroup()).toList());
-      case "record" -> RecordMetrics.score(
-          pairs(gold).stream().map(p -> (PairSource.RecordSource) p.source()).toList(),
-          scores(predictions, gold.size()));
-      case "stsb" -> {
+    switch (task.name()) {
+      case "multirc" -> {
+        return MultiRcMetrics.score(
+            classes(predictions, gold.size()), goldClasses(gold),
+            pairs(gold).stream().map(p -> ((PairSource.MultiRcSource) p.source()).questionGroup()).toList());
+      }
+      case "record" -> {
+        return RecordMetrics.score(
+            pairs(gold).stream().map(p -> (PairSource.RecordSource) p.source()).toList(),
+            scores(predictions, gold.size()));
+      }
+      case "conll05", "conll12" -> {
+        // SRL: argument spans, the predicate's own "V" span is not scored (as the official eval).
+        return SpanF1.score(tags(predictions, gold.size()), goldTags(gold), type -> !type.equals("V"));
+      }
+      default -> { }
+    }
+    return switch (task.kind()) {
+      case REGRESSION -> {
         double[] predicted = scores(predictions, gold.size());
         double[] expected = pairs(gold).stream().mapToDouble(p -> ((Label.Score) p.label()).value()).toArray();
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -43,13 +85,11 @@ public final class TaskEvaluator {
         metrics.put("spearmanr", Correlation.spearman(predicted, expected));
         yield withCombinedScore(metrics);
       }
-      case "squad", "squad2" -> SquadMetrics.score(
+      case SPAN_EXTRACTION -> SquadMetrics.score(
           gold.stream().map(SpanExtractionExample.class::cast).toList(), answers(predictions));
-      case "conll05", "conll12" ->
-          SpanF1.score(tags(predictions, gold.size()), goldTags(gold), type -> !type.equals("V"));
-      case "conll03", "conll04", "ontonotes" ->
-          SpanF1.score(tags(predictions, gold.size()), goldTags(gold), type -> true);
-      default -> classificationMetrics(task.name(), classes(predictions, gold.size()), goldClasses(gold));
+      case TOKEN_CLASSIFICATION -> SpanF1.score(tags(predictions, gold.size()), goldTags(gold), type -> true);
+      case SEQUENCE_CLASSIFICATION, MULTIPLE_CHOICE ->
+          classificationMetrics(task.name(), classes(predictions, gold.size()), goldClasses(gold));
     };
   }
 

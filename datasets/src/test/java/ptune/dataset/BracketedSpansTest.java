@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ptune.dataset.ner.Iob1ToBio;
+import ptune.dataset.ner.TagScheme;
 
 /** The two tag conversions the readers rely on. */
 class BracketedSpansTest {
@@ -27,6 +27,6 @@ class BracketedSpansTest {
   void iob1BecomesBio() {
     // IOB1 uses B- only between two adjacent entities of one type.
     assertEquals(List.of("B-PER", "I-PER", "B-PER", "O", "B-LOC", "B-ORG", "I-ORG"),
-        Iob1ToBio.convert(List.of("I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG", "I-ORG")));
+        TagScheme.IOB1.toBio(List.of("I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG", "I-ORG"), "tag"));
   }
 }

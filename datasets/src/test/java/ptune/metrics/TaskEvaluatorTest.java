@@ -29,7 +29,11 @@ class TaskEvaluatorTest {
     Evaluation cb = TaskEvaluator.evaluate(TaskRegistry.get("cb"), pairs(0, 1, 2), new Predictions.Classes(new int[] {0, 1, 1}));
     // Accuracy 2/3; macro F1: class 0 -> 1, class 1 (P 1/2, R 1) -> 2/3, class 2 -> 0.
     double f1 = (1 + 2.0 / 3 + 0) / 3;
-    assertEquals(Map.of("accuracy", 2.0 / 3, "f1", f1, "combined_score", (2.0 / 3 + f1) / 2), cb.metrics());
+    // The kind's other metrics follow the official ones (the combined score stays theirs): macro F1
+    // is CB's f1; Matthews' multi-class R_K = (c s - sum p_k t_k) / sqrt((s^2 - sum p_k^2)(s^2 - sum t_k^2))
+    // with c 2 correct of s 3, predicted counts p (1, 2, 0), true counts t (1, 1, 1): 3 / sqrt(4 * 6).
+    assertEquals(Map.of("accuracy", 2.0 / 3, "f1", f1, "combined_score", (2.0 / 3 + f1) / 2,
+        "macro_f1", f1, "mcc", 3 / Math.sqrt(24)), cb.metrics());
     assertEquals("accuracy", cb.selectionKey());
 
     Evaluation cola = TaskEvaluator.evaluate(TaskRegistry.get("cola"), pairs(1, 0), new Predictions.Classes(new int[] {1, 0}));
@@ -38,7 +42,9 @@ class TaskEvaluatorTest {
 
     Evaluation mrpc = TaskEvaluator.evaluate(TaskRegistry.get("mrpc"), pairs(1, 0), new Predictions.Classes(new int[] {1, 1}));
     // One of two predicted positives is right, the one gold positive is found: F1 2/3.
-    assertEquals(Map.of("accuracy", 0.5, "f1", 2.0 / 3, "combined_score", (0.5 + 2.0 / 3) / 2), mrpc.metrics());
+    // Macro F1: class 1 2/3, class 0 (never predicted) 0; Matthews: no true negative, 0 by convention.
+    assertEquals(Map.of("accuracy", 0.5, "f1", 2.0 / 3, "combined_score", (0.5 + 2.0 / 3) / 2,
+        "macro_f1", 1.0 / 3, "mcc", 0.0), mrpc.metrics());
 
     Evaluation conll03 = TaskEvaluator.evaluate(TaskRegistry.get("conll03"),
         List.of(new TokenTaggingExample("s", List.of("Paris"), List.of("B-LOC"), -1)),

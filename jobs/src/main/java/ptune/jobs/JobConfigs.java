@@ -34,7 +34,8 @@ final class JobConfigs {
   static SweepConfig loadChecked(JobArguments args) {
     SweepConfig config = load(args);
     new SweepPreflight(config, SweepConfigReader.lines(args.config()), args.dataDir())
-        .check(SweepLayout.of(args.out(), config.name()));
+        .check(SweepLayout.of(args.out(), config.name()))
+        .forEach(System.out::println); // what the driver read of the sweep's declared tasks
     return config;
   }
 }

@@ -62,7 +62,7 @@ public final class CheckpointEvaluation {
 
   public static Result run(Request request, Configuration conf) {
     PromptCheckpoint checkpoint = CheckpointSource.load(request.checkpoint(), conf);
-    Task checkpointTask = TaskRegistry.get(TrialCheckpoint.specOf(checkpoint).task());
+    Task checkpointTask = TrialCheckpoint.specOf(checkpoint).definitionOfTask().task(); // with its labels
     Task task = request.task() == null ? checkpointTask : TaskRegistry.get(request.task());
     Map<String, String> declared = LabelMapping.parse(request.labelMap());
     LabelMapping mapping = LabelMapping.between(task, checkpointTask, declared);
@@ -97,12 +97,10 @@ public final class CheckpointEvaluation {
     try (CheckpointModel model = CheckpointModel.open(checkpoint, request.backbone(),
         request.device())) {
       CheckpointModel.Scored scored = model.score(gold);
-      Evaluation official = TaskEvaluator.evaluate(checkpointTask, scored.examples(),
-          scored.predictions());
-      Map<String, Double> metrics = KindMetrics.withKindMetrics(official.metrics(),
-          scored.examples(), scored.predictions(), checkpointTask.labels().size());
+      // Every metric of the kind, beside the task's official ones.
+      Evaluation evaluation = TaskEvaluator.evaluate(checkpointTask, scored.examples(), scored.predictions());
       return new Result(request.checkpoint(), checkpointTask.name(), task.name(), source,
-          examples.size(), declared, metrics, official.selectionKey());
+          examples.size(), declared, evaluation.metrics(), evaluation.selectionKey());
     }
   }
 

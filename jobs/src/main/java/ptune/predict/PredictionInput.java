@@ -20,7 +20,7 @@ import ptune.dataset.RecordProblem;
 import ptune.dataset.SentencePairExample;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Task;
-import ptune.tasks.TaskRegistry;
+import ptune.tasks.TaskDefinition;
 import ptune.dataset.TextFile;
 import ptune.dataset.TokenTaggingExample;
 
@@ -47,10 +47,11 @@ final class PredictionInput {
   private PredictionInput() {}
 
   /** @param partitions at least this many partitions */
-  static Dataset<Row> read(SparkSession spark, Task task, String input, int partitions)
+  static Dataset<Row> read(SparkSession spark, TaskDefinition definition, String input, int partitions)
       throws IOException {
+    Task task = definition.task();
     Dataset<Row> parsed = task.reader() instanceof LineRecords records
-        ? parseOnExecutors(spark, task.name(), records.headerLines(), input, partitions)
+        ? parseOnExecutors(spark, definition, records.headerLines(), input, partitions)
         : parseOnDriver(spark, task, input, partitions);
     List<String> errors = parsed.filter(functions.col("error").isNotNull()).select("error")
         .limit(ERRORS_SHOWN).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
@@ -60,7 +61,7 @@ final class PredictionInput {
     return parsed.drop("error");
   }
 
-  private static Dataset<Row> parseOnExecutors(SparkSession spark, String taskName,
+  private static Dataset<Row> parseOnExecutors(SparkSession spark, TaskDefinition definition,
       int headerLines, String input, int partitions) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<String> lines = jsc.textFile(input, partitions);
@@ -76,7 +77,7 @@ final class PredictionInput {
         .filter(line -> line._2() >= headerLines)
         .flatMap(line -> {
           String text = line._2() == 0 ? TextFile.withoutByteOrderMark(line._1()) : line._1();
-          LineRecords records = (LineRecords) TaskRegistry.get(taskName).reader();
+          LineRecords records = (LineRecords) definition.task().reader();
           try {
             return records.parse(header, line._2() - headerLines, text).stream()
                 .map(PredictionInput::row).iterator();

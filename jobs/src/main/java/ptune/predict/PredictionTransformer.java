@@ -23,7 +23,7 @@ import ptune.dataset.SentencePairExample;
 import ptune.dataset.SpanExtractionExample;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
-import ptune.tasks.TaskRegistry;
+import ptune.tasks.TaskDefinition;
 import ptune.dataset.TokenTaggingExample;
 import ptune.features.SpanPrediction;
 import ptune.metrics.Predictions;
@@ -67,23 +67,23 @@ public final class PredictionTransformer extends Transformer {
 
   private final String uid;
   private final Broadcast<CheckpointPayload> checkpoint;
-  private final String taskName;
+  private final TaskDefinition task;
   private final String backbone;
 
   /**
-   * @param taskName the checkpoint's task
+   * @param task the checkpoint's task (with its labels)
    * @param backbone null for the checkpoint's own
    */
-  PredictionTransformer(Broadcast<CheckpointPayload> checkpoint, String taskName,
+  PredictionTransformer(Broadcast<CheckpointPayload> checkpoint, TaskDefinition task,
       String backbone) {
-    this(Identifiable$.MODULE$.randomUID("ptunePredict"), checkpoint, taskName, backbone);
+    this(Identifiable$.MODULE$.randomUID("ptunePredict"), checkpoint, task, backbone);
   }
 
   private PredictionTransformer(String uid, Broadcast<CheckpointPayload> checkpoint,
-      String taskName, String backbone) {
+      TaskDefinition task, String backbone) {
     this.uid = uid;
     this.checkpoint = checkpoint;
-    this.taskName = taskName;
+    this.task = task;
     this.backbone = backbone;
   }
 
@@ -102,11 +102,11 @@ public final class PredictionTransformer extends Transformer {
   public Dataset<Row> transform(Dataset<?> input) {
     StructType out = transformSchema(input.schema());
     Broadcast<CheckpointPayload> checkpoint = this.checkpoint;
-    String taskName = this.taskName;
+    TaskDefinition task = this.task;
     String backbone = this.backbone;
     JavaRDD<Row> rows = input.toDF().toJavaRDD().mapPartitions(partition -> {
       CheckpointModel model = ExecutorModels.get(checkpoint.value(), backbone);
-      return new ScoredRows(partition, model, TaskRegistry.get(taskName));
+      return new ScoredRows(partition, model, task.task());
     });
     return input.sparkSession().createDataFrame(rows, out);
   }
@@ -228,7 +228,6 @@ public final class PredictionTransformer extends Transformer {
       throw new IllegalArgumentException("prediction transformer " + uid + ": input "
           + schema.simpleString() + " lacks columns of " + PredictionInput.SCHEMA.simpleString());
     }
-    Task task = TaskRegistry.get(taskName);
     return switch (task.kind()) {
       case TOKEN_CLASSIFICATION -> TAGGING;
       case SPAN_EXTRACTION -> ANSWERS;
@@ -238,7 +237,7 @@ public final class PredictionTransformer extends Transformer {
 
   @Override
   public PredictionTransformer copy(ParamMap extra) {
-    return new PredictionTransformer(uid, checkpoint, taskName, backbone);
+    return new PredictionTransformer(uid, checkpoint, task, backbone);
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import ptune.checkpoint.PromptCheckpoint;
 import ptune.dataset.Task;
+import ptune.tasks.TaskDefinition;
 import ptune.tasks.TaskRegistry;
 import ptune.trial.CheckpointModel;
 import ptune.trial.TrialCheckpoint;
@@ -36,8 +37,10 @@ public final class Predictor {
   public static long run(SparkSession spark, Request request) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     PromptCheckpoint checkpoint = CheckpointSource.load(request.checkpoint(), conf);
-    Task checkpointTask = TaskRegistry.get(TrialCheckpoint.specOf(checkpoint).task());
-    Task task = request.task() == null ? checkpointTask : TaskRegistry.get(request.task());
+    TaskDefinition trained = TrialCheckpoint.specOf(checkpoint).definitionOfTask();
+    TaskDefinition input = request.task() == null ? trained : TaskRegistry.definition(request.task());
+    Task checkpointTask = trained.task(); // a checkpoint's task has its labels: no files read
+    Task task = input.task();
     PredictionTransformer.requireSupported(checkpointTask);
     if (task.kind() != checkpointTask.kind()) {
       throw new IllegalArgumentException("task " + task.name() + " is " + task.kind()
@@ -45,8 +48,8 @@ public final class Predictor {
     }
     // The backbone is checked here, on the driver, rather than on the first executor.
     CheckpointModel.open(checkpoint, request.backbone(), "cpu").close();
-    Path input = new Path(request.input());
-    if (!input.getFileSystem(conf).exists(input)) {
+    Path inputFile = new Path(request.input());
+    if (!inputFile.getFileSystem(conf).exists(inputFile)) {
       throw new IllegalArgumentException("input file " + request.input() + " does not exist");
     }
     Path parquet = new Path(request.output(), "parquet");
@@ -58,12 +61,12 @@ public final class Predictor {
             + " predictions; choose another --output");
       }
     }
-    Dataset<Row> examples = PredictionInput.read(spark, task, request.input(),
+    Dataset<Row> examples = PredictionInput.read(spark, input, request.input(),
         Math.max(1, request.partitions()));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     spark.sparkContext().setJobDescription("predict " + request.input());
     new PredictionTransformer(jsc.broadcast(new CheckpointPayload(checkpoint)),
-        checkpointTask.name(), request.backbone()).transform(examples)
+        trained, request.backbone()).transform(examples)
         .write().parquet(parquet.toString());
     // JSON Lines from the Parquet just written: the model runs once.
     Dataset<Row> written = spark.read().parquet(parquet.toString());

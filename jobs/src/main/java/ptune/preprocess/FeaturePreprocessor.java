@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,12 @@ public final class FeaturePreprocessor {
       boolean force) {
     Map<FeatureSetKey, Task> keys = new LinkedHashMap<>();
     Set<FeatureSetKey> skipping = new HashSet<>();
+    Set<String> declared = new LinkedHashSet<>();
     for (TrialSpec spec : trials) {
+      if (spec.taskDefinition() != null) {
+        declared.add(spec.task());
+        continue;
+      }
       Task task = TaskRegistry.get(spec.task());
       FeatureSetKey key = ExampleFeatures.key(spec, task);
       keys.putIfAbsent(key, task);
@@ -103,6 +109,8 @@ public final class FeaturePreprocessor {
         skipping.add(key); // strict trials of the same set still read the raw data and fail on their own
       }
     }
+    declared.forEach(task -> console.printf(
+        "preprocess %s: skipped (a declared task: its features are not stored); its trials tokenize their examples%n", task));
     List<FeatureSet> sets = new ArrayList<>();
     keys.forEach((key, task) -> sets.add(build(input, layout, encoder, key, task, force, skipping.contains(key))));
     return sets;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ptune.tasks.TaskDefinition;
 import ptune.trial.TrialSpec;
 
 /**
@@ -19,6 +20,7 @@ public final class GridExpander {
 
   public static List<TrialSpec> expand(SweepConfig config) {
     HyperparameterCatalog catalog = config.catalog();
+    Map<String, TaskDefinition> declared = config.declaredTasks();
     Map<String, TrialSpec> byId = new LinkedHashMap<>();
     for (String backbone : config.backbones()) {
       for (String method : config.methods()) {
@@ -26,7 +28,8 @@ public final class GridExpander {
           Map<String, List<String>> axes = effectiveGrid(config, catalog, backbone, method, task);
           for (Map<String, String> point : cartesian(axes)) {
             for (long seed : config.seeds()) {
-              TrialSpec spec = TrialSpec.of(config.name(), backbone, method, task, seed, point);
+              TrialSpec spec = TrialSpec.of(config.name(), backbone, method, task, seed, point)
+                  .withTaskDefinition(declared.get(task)); // null for a built-in task
               byId.putIfAbsent(spec.trialId(), spec);
             }
           }

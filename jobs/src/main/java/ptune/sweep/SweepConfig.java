@@ -1,7 +1,10 @@
 package ptune.sweep;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ptune.tasks.TaskDefinition;
+import ptune.tasks.TaskDefinitionParser;
 
 /**
  * A sweep as written in its YAML file (keys in snake_case): which backbones, methods and tasks,
@@ -24,6 +27,8 @@ import java.util.Map;
  *     as TIMED_OUT and the next run continues it; null (the default) sets no limit
  * @param scheduler successive halving across the trials of each (backbone, task, method) bracket
  *     ({@link AshaScheduler}); null (the default) trains every trial all its epochs
+ * @param taskDefinitions tasks of the user's own data by name, each as written
+ *     ({@link TaskDefinitionParser} lists the keys); {@code tasks} names them like built-in ones
  */
 public record SweepConfig(
     String name,
@@ -46,7 +51,8 @@ public record SweepConfig(
     Double throughputRegressionPercent,
     Integer stateEvery,
     Double trialTimeout,
-    SchedulerConfig scheduler) {
+    SchedulerConfig scheduler,
+    Map<String, Map<String, Object>> taskDefinitions) {
 
   /**
    * Feature preprocessing: the {@link ptune.preprocess.FeatureEncoder} class (none = skip, trials
@@ -107,14 +113,25 @@ public record SweepConfig(
         throughputRegressionPercent == null ? DEFAULT_THROUGHPUT_REGRESSION_PERCENT : throughputRegressionPercent,
         stateEvery == null ? DEFAULT_STATE_EVERY : stateEvery,
         trialTimeout,
-        scheduler == null ? null : scheduler.withDefaults());
+        scheduler == null ? null : scheduler.withDefaults(),
+        taskDefinitions == null ? Map.of() : taskDefinitions);
   }
 
   /** This sweep reading its data from {@code dir} (the command line's --data). */
   public SweepConfig withDataDir(String dir) {
     return new SweepConfig(name, description, runner, dir, backbones, methods, tasks, seeds, grid, overrides,
         hyperparameterTypes, spark, master, retryRounds, regressionThreshold, preprocess, regressionAlpha,
-        throughputRegressionPercent, stateEvery, trialTimeout, scheduler);
+        throughputRegressionPercent, stateEvery, trialTimeout, scheduler, taskDefinitions);
+  }
+
+  /**
+   * The declared tasks, parsed (the reader has checked every key, so this does not fail on a
+   * config it returned).
+   */
+  public Map<String, TaskDefinition> declaredTasks() {
+    Map<String, TaskDefinition> tasks = new LinkedHashMap<>();
+    taskDefinitions.forEach((name, declaration) -> tasks.put(name, TaskDefinitionParser.parse(name, declaration)));
+    return tasks;
   }
 
   public HyperparameterCatalog catalog() {

@@ -18,12 +18,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ptune.results.TrialRow;
+import ptune.tasks.TaskDefinitionParser;
 
 /**
  * Reads a sweep config from YAML and validates all of it before anything runs: an unknown key, a
@@ -45,6 +47,8 @@ public final class SweepConfigReader {
           .build();
 
   private SweepConfigReader() {}
+
+  static final String KEY_TASK_DEFINITIONS = "task_definitions";
 
   /** A Hadoop filesystem URI (hdfs://, s3a://, file:/...); a plain path is a local file. */
   private static final Pattern FILESYSTEM_URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:/.*");
@@ -190,6 +194,7 @@ public final class SweepConfigReader {
     if (c.scheduler() != null) {
       checkScheduler(c, lines);
     }
+    checkTaskDefinitions(c, lines);
     if (c.throughputRegressionPercent() < 0) {
       throw new ConfigException(file, -1, "throughput_regression_percent", "must be >= 0 (percent)");
     }
@@ -210,6 +215,27 @@ public final class SweepConfigReader {
       }
       checkGrid(o.grid(), key + ".grid", catalog, file, true);
     }
+  }
+
+  /** Every key of every declared task ({@link TaskDefinitionParser}), at the line it was written on. */
+  private static void checkTaskDefinitions(SweepConfig c, ConfigLines lines) {
+    c.taskDefinitions().forEach((name, declaration) -> {
+      if (declaration == null) {
+        throw new ConfigException(lines.file(), lines.lineOfPath(KEY_TASK_DEFINITIONS, name),
+            KEY_TASK_DEFINITIONS + "." + name, "empty: a task needs kind, format, files and metric");
+      }
+      try {
+        TaskDefinitionParser.parse(name, declaration);
+      } catch (TaskDefinitionParser.Problem problem) {
+        boolean ofName = problem.key().equals("(name)");
+        List<String> path = new ArrayList<>(List.of(KEY_TASK_DEFINITIONS, name));
+        if (!ofName) {
+          path.addAll(List.of(problem.key().split("\\.")));
+        }
+        throw new ConfigException(lines.file(), lines.lineOfPath(path.toArray(String[]::new)),
+            KEY_TASK_DEFINITIONS + "." + name + (ofName ? "" : "." + problem.key()), problem.problem());
+      }
+    });
   }
 
   private static void checkScheduler(SweepConfig c, ConfigLines lines) {

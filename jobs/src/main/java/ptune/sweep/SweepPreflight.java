@@ -42,15 +42,18 @@ public final class SweepPreflight {
   }
 
   /**
+   * @return one line per declared task the sweep runs (its labels, split sizes, repairs), for the
+   *     console
    * @throws ConfigException listing every problem of the config (file, line, key)
    * @throws IllegalArgumentException when {@code --data} or {@code --out} is at fault
    */
-  public void check(SweepLayout layout) {
+  public List<String> check(SweepLayout layout) {
     TrialRunner runner = runner();
     checkEncoder();
     Map<String, ConfigException> problems = new LinkedHashMap<>();
     Path dataDir = Path.of(config.dataDir());
-    for (TrialSpec spec : GridExpander.expand(config)) {
+    List<TrialSpec> specs = GridExpander.expand(config);
+    for (TrialSpec spec : specs) {
       try {
         runner.validate(spec, dataDir);
       } catch (InvalidTrialException e) {
@@ -67,7 +70,9 @@ public final class SweepPreflight {
     if (!problems.isEmpty()) {
       throw new ConfigException(new ArrayList<>(problems.values()));
     }
+    List<String> declared = DeclaredTaskCheck.check(config, source, dataDir, specs);
     checkWritable(layout);
+    return declared;
   }
 
   private TrialRunner runner() {

@@ -91,7 +91,8 @@ final class TrialTask implements Function<TrialSpec, String> {
     try {
       TrialEnvironment env = new TrialEnvironment(device, Path.of(dataDir), checkpointDir, epochLog(), features)
           .withState(state, stateEvery).withTimeout(timeout)
-          .withEpochLimit(epochLimits.getOrDefault(spec.trialId(), 0)).withCores(taskCpus());
+          .withEpochLimit(epochLimits.getOrDefault(spec.trialId(), 0)).withCores(taskCpus())
+          .withFiles(HadoopDataFiles.under(Path.of(dataDir)));
       result = newRunner(runnerClass).run(spec, env);
       if (result == null) {
         throw new IllegalStateException(runnerClass + " returned no result");

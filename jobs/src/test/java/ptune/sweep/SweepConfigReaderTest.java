@@ -147,6 +147,38 @@ class SweepConfigReaderTest {
   }
 
   @Test
+  void declaredTasksAreParsedAndTheirErrorsNameFileLineAndKey() throws IOException {
+    String claims = """
+        task_definitions:
+          claims:
+            kind: classification
+            format: jsonl
+            fields:
+              text_a: claim
+              label: verdict
+            files: {train: c/train.jsonl, dev: c/dev.jsonl}
+            metric: macro_f1
+        """;
+    SweepConfig config = parse(VALID.replace("tasks: [cb]", "tasks: [cb, claims]") + claims);
+    assertEquals("verdict", ((ptune.tasks.TaskFormat.JsonLines) config.declaredTasks().get("claims").format()).label());
+    assertEquals(ptune.tasks.TaskDefinitionParser.parse("claims", config.taskDefinitions().get("claims")),
+        GridExpander.expand(config).stream().filter(t -> t.task().equals("claims")).findFirst().orElseThrow()
+            .taskDefinition());
+    assertNull(GridExpander.expand(config).get(0).taskDefinition()); // cb: built-in
+
+    // Each key at its own line (block style), the line of its map when written in flow style.
+    String metric = error(VALID + claims.replace("metric: macro_f1", "metric: bleu"));
+    assertTrue(metric.startsWith("conf/x.yaml:17: task_definitions.claims.metric: 'bleu' is not a metric of"
+        + " classification tasks (accuracy, macro_f1, mcc, f1)"), metric);
+    String field = error(VALID + claims.replace("label: verdict", "lable: verdict"));
+    assertTrue(field.startsWith("conf/x.yaml:15: task_definitions.claims.fields.lable: unknown"), field);
+    String split = error(VALID + claims.replace("dev: c/dev.jsonl", "valid: c/dev.jsonl"));
+    assertTrue(split.startsWith("conf/x.yaml:16: task_definitions.claims.files.valid: not a split"), split);
+    String builtin = error(VALID + claims.replace("  claims:", "  rte:"));
+    assertTrue(builtin.startsWith("conf/x.yaml:10: task_definitions.rte: 'rte' is a built-in task"), builtin);
+  }
+
+  @Test
   void schedulerDefaultsAndItsErrorsNameFileLineAndKey() throws IOException {
     SweepConfig.SchedulerConfig s = parse(VALID + "scheduler: {type: asha, grace_epochs: 2}\n").scheduler();
     assertEquals(new SweepConfig.SchedulerConfig("asha", 2, 3, "dev"), s);

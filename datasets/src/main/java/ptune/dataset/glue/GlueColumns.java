@@ -16,7 +16,7 @@ public record GlueColumns(
     String textAColumn,
     String textBColumn,
     String labelColumn,
-    List<String> implicitHeader) {
+    List<String> implicitHeader) implements java.io.Serializable {
 
   public static GlueColumns withHeader(String id, String textA, String textB, String label) {
     return new GlueColumns(id, textA, textB, label, null);

@@ -18,7 +18,7 @@ import ptune.dataset.RecordProblem;
 public final class CopaParser implements JsonRecordParser {
 
   @Override
-  public List<Example> parse(JsonNode record) {
+  public List<Example> parse(JsonNode record, long index) {
     String question = text(record, "question");
     String joiner =
         switch (question) {

@@ -34,7 +34,7 @@ public final class JsonLinesReader implements DatasetReader, LineRecords {
 
   @Override
   public List<Example> parse(List<String> header, long index, String line) {
-    return line.isBlank() ? List.of() : parser.parse(parseLine(line));
+    return line.isBlank() ? List.of() : parser.parse(parseLine(line), index);
   }
 
   @Override

@@ -11,5 +11,8 @@ import ptune.dataset.Example;
 @FunctionalInterface
 public interface JsonRecordParser {
 
-  List<Example> parse(JsonNode record);
+  /**
+   * @param index the record's 0-based line, the id of a layout without an id field
+   */
+  List<Example> parse(JsonNode record, long index);
 }

@@ -29,7 +29,7 @@ public final class MultiRcParser implements JsonRecordParser {
   }
 
   @Override
-  public List<Example> parse(JsonNode record) {
+  public List<Example> parse(JsonNode record, long index) {
     String paragraphId = id(record, "idx");
     JsonNode passage = node(record, "passage");
     String paragraph = text(passage, "text");

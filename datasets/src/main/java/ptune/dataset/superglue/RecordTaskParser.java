@@ -25,7 +25,7 @@ import ptune.dataset.SentencePairExample;
 public final class RecordTaskParser implements JsonRecordParser {
 
   @Override
-  public List<Example> parse(JsonNode record) {
+  public List<Example> parse(JsonNode record, long index) {
     JsonNode passage = node(record, "passage");
     String text = text(passage, "text");
     TreeSet<String> candidates = new TreeSet<>();

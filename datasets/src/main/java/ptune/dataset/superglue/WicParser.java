@@ -34,7 +34,7 @@ public final class WicParser implements JsonRecordParser {
   }
 
   @Override
-  public List<Example> parse(JsonNode record) {
+  public List<Example> parse(JsonNode record, long index) {
     String word = text(record, "word");
     String sentence1 = text(record, "sentence1");
     String sentence2 = text(record, "sentence2");

@@ -35,7 +35,7 @@ public final class WscParser implements JsonRecordParser {
   }
 
   @Override
-  public List<Example> parse(JsonNode record) {
+  public List<Example> parse(JsonNode record, long index) {
     String text = text(record, "text");
     JsonNode target = node(record, "target");
     WscSource source =
