@@ -41,7 +41,9 @@ import ptune.testing.TestSweeps;
  * client and in cluster deploy mode, to a standalone cluster laid out like a Spark installation
  * that has never seen ptune (SPARK_HOME/jars = Spark only, fresh DJL engine cache). A real sweep
  * (MiniLM-L6 on CB, FT and PT-2, preprocessing included) reads its raw inputs from HDFS and
- * writes everything to HDFS, where the tables are read back with Spark SQL.
+ * writes everything to HDFS, where the tables are read back with Spark SQL; in client mode the
+ * trained PT-2 prompt then predicts and evaluates CB's dev set, submitted the same way, from and to
+ * HDFS.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -108,7 +110,7 @@ class SparkSubmitDistJarTest {
       }
     }
     long start = System.nanoTime();
-    Process submit = sparkSubmit(mode, jar, config, out);
+    Process submit = sparkSubmit(mode, jar, "submit-" + mode, List.of("run", config, "--out", out));
     boolean ended = submit.waitFor(840, TimeUnit.SECONDS);
     String log = Files.readString(tmp.resolve("submit-" + mode + ".log"));
     if (!ended) {
@@ -145,6 +147,35 @@ class SparkSubmitDistJarTest {
       }
       List<Row> table = spark.read().option("header", "true").csv(root + "/tables/results.csv").collectAsList();
       assertFalse(table.isEmpty(), "tables/results.csv has rows");
+
+      if (mode.equals("client")) {
+        // The trained prompt used the same way: predict submitted as a Spark job, the checkpoint,
+        // the input and the predictions on HDFS, the model loaded once per executor.
+        String checkpoint = spark.sql("SELECT checkpoint_path FROM parquet.`" + root
+            + "/trials/trials.parquet` WHERE method = 'pt2'").first().getString(0);
+        String predictions = out + "/predictions";
+        Process predict = sparkSubmit(mode, jar, "predict-" + mode, List.of("predict", checkpoint,
+            "--input", hdfs + "/raw/superglue/CB/val.jsonl", "--output", predictions, "--partitions", "2"));
+        assertTrue(predict.waitFor(600, TimeUnit.SECONDS), "predict did not end");
+        assertEquals(0, predict.exitValue(), "spark-submit predict:\n" + tail(Files.readString(tmp.resolve("predict-" + mode + ".log"))));
+        List<Row> labels = spark.sql("SELECT label, count(*) FROM parquet.`" + predictions + "/parquet` GROUP BY label")
+            .collectAsList();
+        assertEquals(56, labels.stream().mapToLong(r -> r.getLong(1)).sum(), "one prediction per CB dev example: " + labels);
+        assertTrue(labels.stream().allMatch(r -> List.of("entailment", "contradiction", "neutral").contains(r.getString(0))),
+            labels.toString());
+
+        // And evaluate, submitted the same way: every dev example scored, the JSON written to HDFS.
+        String evaluation = out + "/evaluation.json";
+        Process evaluate = sparkSubmit(mode, jar, "evaluate-" + mode, List.of("evaluate", checkpoint,
+            "--file", hdfs + "/raw/superglue/CB/val.jsonl", "--output", evaluation));
+        assertTrue(evaluate.waitFor(600, TimeUnit.SECONDS), "evaluate did not end");
+        assertEquals(0, evaluate.exitValue(), "spark-submit evaluate:\n" + tail(Files.readString(tmp.resolve("evaluate-" + mode + ".log"))));
+        try (java.io.InputStream in = fs.open(new org.apache.hadoop.fs.Path(evaluation))) {
+          JsonNode result = new ObjectMapper().readTree(in);
+          assertEquals(56, result.get("examples").asInt(), result.toString());
+          assertTrue(result.get("metrics").has("macro_f1") && result.get("metrics").has("accuracy"), result.toString());
+        }
+      }
     } finally {
       spark.stop();
     }
@@ -190,7 +221,7 @@ class SparkSubmitDistJarTest {
    * cluster mode the Worker applies them to the driver it launches. The --conf lines only fit the
    * properties to this small cluster.
    */
-  private Process sparkSubmit(String mode, String jar, String config, String out) throws IOException {
+  private Process sparkSubmit(String mode, String jar, String logName, List<String> ptuneArgs) throws IOException {
     Path profile = TestSweeps.repoRoot().resolve("conf/spark/standalone.conf");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
@@ -206,9 +237,10 @@ class SparkSubmitDistJarTest {
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.executorEnv.ENGINE_CACHE_DIR=" + engineCache,
         "--conf", "spark.executorEnv.PTUNE_CACHE_DIR=" + tmp.resolve("executor-ptune-cache"),
-        jar, "run", config, "--out", out));
+        jar));
+    command.addAll(ptuneArgs);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("submit-" + mode + ".log").toFile());
+        .redirectOutput(tmp.resolve(logName + ".log").toFile());
     // The submitting machine has never seen ptune either (in standalone cluster mode this
     // environment is also the driver's).
     pb.environment().keySet().removeAll(List.of("DJL_OFFLINE", "ENGINE_CACHE_DIR", "PTUNE_CACHE_DIR"));
