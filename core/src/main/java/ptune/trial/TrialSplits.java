@@ -62,6 +62,10 @@ record TrialSplits(List<Example> train, List<Example> heldOut, List<Example> dev
       LOG.warning(String.format("trial %s: skipped %d bad records of %s %s: %s", spec.trialId(),
           result.skippedRecords(), task.name(), split.lowerName(), result.skippedMessages()));
     }
+    if (!result.repairs().isEmpty()) {
+      LOG.info(String.format("trial %s: %d record(s) of %s %s repaired as the task's options ask: %s", spec.trialId(),
+          result.repairs().size(), task.name(), split.lowerName(), result.repairs()));
+    }
     if (result.examples().isEmpty()) {
       throw new IllegalArgumentException(task.paths(split, dataDir) + ": no usable records (task "
           + task.name() + ", " + split.lowerName() + " split"

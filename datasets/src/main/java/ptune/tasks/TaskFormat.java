@@ -50,7 +50,9 @@ public sealed interface TaskFormat extends Serializable {
    * hold no other.
    */
   default Map<String, String> labelsIn(List<Path> files) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " declares its labels");
+    // Squad tasks have no labels and every Builtin task declares its own: nothing asks them.
+    throw new IllegalStateException(getClass().getSimpleName() + " files hold no labels to read;"
+        + " a task in this format declares its labels or has none");
   }
 
   /**
