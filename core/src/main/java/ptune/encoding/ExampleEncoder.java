@@ -24,7 +24,12 @@ public final class ExampleEncoder implements SplitEncoder {
     this.regression = regression;
   }
 
-  private EncodedExample encode(Example example) {
+  @Override
+  public ExampleRows encode(Example example) {
+    return ExampleRows.whole(row(example));
+  }
+
+  private EncodedExample row(Example example) {
     if (example instanceof SentencePairExample p) {
       int[][] row = row(p.textA(), p.textB());
       return EncodedExample.single(row[0], row[1], label(p));
@@ -45,12 +50,20 @@ public final class ExampleEncoder implements SplitEncoder {
   }
 
   @Override
-  public EncodedSplit encode(List<Example> examples) {
-    List<EncodedExample> rows = new ArrayList<>(examples.size());
-    for (Example e : examples) {
-      rows.add(encode(e));
+  public EncodedSplit assemble(List<Example> examples, List<ExampleRows> rows) {
+    return new EncodedSplit(examples, wholeRows(rows), new ClassDecoder(regression));
+  }
+
+  /** The one row of each whole-example {@link ExampleRows}. */
+  static List<EncodedExample> wholeRows(List<ExampleRows> rows) {
+    List<EncodedExample> out = new ArrayList<>(rows.size());
+    for (ExampleRows r : rows) {
+      if (!(r.alignment() instanceof Alignment.Whole)) {
+        throw new IllegalArgumentException("expected whole-example rows, got " + r.alignment().getClass().getSimpleName());
+      }
+      out.add(r.rows().get(0));
     }
-    return new EncodedSplit(examples, rows, new ClassDecoder(regression));
+    return out;
   }
 
   /** The class index or score; -1 for an unlabeled (test) example, never used for a loss. */

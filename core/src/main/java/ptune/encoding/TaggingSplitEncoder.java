@@ -5,6 +5,7 @@ import java.util.List;
 import ptune.dataset.Example;
 import ptune.dataset.LabelSet;
 import ptune.dataset.TokenTaggingExample;
+import ptune.features.EncodedInput;
 import ptune.features.SubwordTokenizer;
 import ptune.features.TaggingFeatures;
 import ptune.features.TokenTaggingEncoder;
@@ -27,21 +28,32 @@ public final class TaggingSplitEncoder implements SplitEncoder {
   }
 
   @Override
-  public EncodedSplit encode(List<Example> examples) {
+  public ExampleRows encode(Example e) {
+    if (!(e instanceof TokenTaggingExample tagging)) {
+      throw new IllegalArgumentException("example " + e.id() + " is not a tagging example");
+    }
+    TaggingFeatures f = encoder.encode(tagging);
+    return new ExampleRows(List.of(EncodedExample.single(f.input().inputIds(), f.input().tokenTypeIds(),
+        new Target.PerToken(f.labels()))), new Alignment.Words(f.firstTokenOfWord()));
+  }
+
+  @Override
+  public EncodedSplit assemble(List<Example> examples, List<ExampleRows> rows) {
     List<Example> scored = new ArrayList<>(examples.size());
     List<TaggingFeatures> features = new ArrayList<>(examples.size());
-    List<EncodedExample> rows = new ArrayList<>(examples.size());
-    for (Example e : examples) {
-      if (!(e instanceof TokenTaggingExample tagging)) {
-        throw new IllegalArgumentException("example " + e.id() + " is not a tagging example");
+    List<EncodedExample> trainerRows = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      if (!(rows.get(i).alignment() instanceof Alignment.Words words)) {
+        throw new IllegalArgumentException("example " + examples.get(i).id() + ": expected a tagged sentence's row");
       }
-      TaggingFeatures f = encoder.encode(tagging);
+      EncodedExample row = rows.get(i).rows().get(0);
+      TaggingFeatures f = new TaggingFeatures(new EncodedInput(row.inputIds()[0], row.tokenTypeIds()[0]),
+          ((Target.PerToken) row.target()).labels(), words.firstTokenOfWord());
       features.add(f);
-      scored.add(keptWords(tagging, f.keptWords()));
-      rows.add(EncodedExample.single(f.input().inputIds(), f.input().tokenTypeIds(),
-          new Target.PerToken(f.labels())));
+      scored.add(keptWords((TokenTaggingExample) examples.get(i), f.keptWords()));
+      trainerRows.add(row);
     }
-    return new EncodedSplit(scored, rows, new TagDecoder(features, tags));
+    return new EncodedSplit(scored, trainerRows, new TagDecoder(features, tags));
   }
 
   private static TokenTaggingExample keptWords(TokenTaggingExample e, int kept) {

@@ -1,6 +1,5 @@
 package ptune.encoding;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import ptune.dataset.Example;
@@ -30,17 +29,18 @@ public final class VerbalizerEncoder implements SplitEncoder {
   }
 
   @Override
-  public EncodedSplit encode(List<Example> examples) {
-    List<EncodedExample> rows = new ArrayList<>(examples.size());
-    for (Example e : examples) {
-      if (!(e instanceof SentencePairExample pair)) {
-        throw new IllegalArgumentException("head=verbalizer needs sentence(-pair) examples, got a "
-            + e.getClass().getSimpleName() + " (" + e.id() + ")");
-      }
-      int[] ids = cloze(pair.textA(), pair.textB());
-      rows.add(EncodedExample.single(ids, new int[ids.length], ExampleEncoder.label(pair)));
+  public ExampleRows encode(Example e) {
+    if (!(e instanceof SentencePairExample pair)) {
+      throw new IllegalArgumentException("head=verbalizer needs sentence(-pair) examples, got a "
+          + e.getClass().getSimpleName() + " (" + e.id() + ")");
     }
-    return new EncodedSplit(examples, rows, new ClassDecoder(false));
+    int[] ids = cloze(pair.textA(), pair.textB());
+    return ExampleRows.whole(EncodedExample.single(ids, new int[ids.length], ExampleEncoder.label(pair)));
+  }
+
+  @Override
+  public EncodedSplit assemble(List<Example> examples, List<ExampleRows> rows) {
+    return new EncodedSplit(examples, ExampleEncoder.wholeRows(rows), new ClassDecoder(false));
   }
 
   private int[] cloze(String textA, String textB) {

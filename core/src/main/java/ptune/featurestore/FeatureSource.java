@@ -1,8 +1,8 @@
 package ptune.featurestore;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 
 /**
@@ -34,6 +34,13 @@ public interface FeatureSource extends Serializable {
   interface ShardFile {
     String name();
 
-    InputStream open() throws IOException;
+    /**
+     * The split every row of the shard belongs to ({@code Split.lowerName()}), so that a trial
+     * skips the shards of splits it does not score; null when the shard may hold several.
+     */
+    String split();
+
+    /** A seekable channel over the file: the Arrow reader loads one record batch at a time. */
+    SeekableByteChannel open() throws IOException;
   }
 }

@@ -1,13 +1,13 @@
 package ptune.featurestore;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 
 /**
  * Feature shards held in memory, listed in name order, for every feature set key alike: for
@@ -45,8 +45,13 @@ public final class InMemoryFeatureSource implements FeatureSource {
       }
 
       @Override
-      public InputStream open() {
-        return new ByteArrayInputStream(shards.get(name));
+      public String split() {
+        return null;
+      }
+
+      @Override
+      public SeekableByteChannel open() {
+        return new ByteArrayReadableSeekableByteChannel(shards.get(name));
       }
     }).toList();
   }

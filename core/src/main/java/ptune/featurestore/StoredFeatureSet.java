@@ -1,11 +1,10 @@
 package ptune.featurestore;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 
 /**
  * All shards of one feature set, indexed by split and example id. Shards written by different
@@ -26,15 +25,16 @@ public final class StoredFeatureSet {
 
   /** The set of {@code key} in {@code source}, or null when it has no shards. */
   public static StoredFeatureSet load(FeatureSource source, FeatureSetKey key) throws IOException {
-    return load(source, key, (split, id) -> true);
+    return load(source, key, WantedExamples.ALL);
   }
 
   /**
    * Like {@link #load(FeatureSource, FeatureSetKey)}, keeping only the examples {@code keep} accepts
-   * (by split and id); {@link #size} then counts those.
+   * (by split and id; the shards of a split it does not want are not opened); {@link #size} then
+   * counts those.
    */
   public static StoredFeatureSet load(FeatureSource source, FeatureSetKey key,
-      BiPredicate<String, String> keep) throws IOException {
+      WantedExamples keep) throws IOException {
     List<FeatureSource.ShardFile> shards = source.shards(key);
     if (shards.isEmpty()) {
       return null;
@@ -42,8 +42,11 @@ public final class StoredFeatureSet {
     String fingerprint = null;
     Map<String, Map<String, StoredExample>> bySplit = new HashMap<>();
     for (FeatureSource.ShardFile shard : shards) {
+      if (shard.split() != null && !keep.wantsSplit(shard.split())) {
+        continue; // a split the trial does not read: its shards are never opened
+      }
       FeatureShard.Contents contents;
-      try (InputStream in = shard.open()) {
+      try (SeekableByteChannel in = shard.open()) {
         contents = FeatureShard.read(in, shard.name(), keep);
       }
       if (fingerprint != null && !fingerprint.equals(contents.fingerprint())) {

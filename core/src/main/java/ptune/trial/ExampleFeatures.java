@@ -12,39 +12,40 @@ import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
-import ptune.encoding.ClassDecoder;
 import ptune.encoding.ExampleEncoder;
-import ptune.encoding.PredictionDecoder;
+import ptune.encoding.QaSplitEncoder;
 import ptune.encoding.SplitEncoder;
+import ptune.encoding.TaggingSplitEncoder;
 import ptune.encoding.VerbalizerEncoder;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;
-import ptune.trainer.EncodedExample;
 
 /**
- * The features preprocessing can store ahead of the trials: the rows of classification,
- * regression and multiple-choice tasks (whole-example labels, decoded by argmax). This class is
- * the one place that says which encoder a {@link FeatureSetKey} means, for preprocessing and for
- * trials alike, so stored rows are exactly the rows a trial would make by tokenizing. Tagging and
- * QA rows carry word alignments and window offsets for decoding, and are tokenized in the trial.
+ * The features preprocessing stores ahead of the trials, for every task kind: the rows of
+ * classification, regression and multiple-choice examples, the sentences of tagging tasks with
+ * their word alignment, the windows of QA questions with their context offsets. This class is the
+ * one place that says which encoder a {@link FeatureSetKey} means, for preprocessing and for trials
+ * alike, so stored rows are exactly the rows a trial would make by tokenizing.
  */
 public final class ExampleFeatures {
   /** Bump when an encoder changes its output for the same tokenizer: stored sets then rebuild. */
-  private static final String VERSION = "example-features-v1";
+  private static final String VERSION = "example-features-v2";
   /** Encoded into the fingerprint, so a tokenizer that splits or normalizes differently shows. */
   private static final String TOKENIZER_PROBE = "Über-naïve café, 1999: isn't P-tuning v2 \"deep\"?";
+  /** A QA set's encoding names its window stride, which changes the windows. */
+  private static final String STRIDE = "stride";
 
   private ExampleFeatures() {}
 
-  public static boolean storable(TaskKind kind) {
-    return kind == TaskKind.SEQUENCE_CLASSIFICATION || kind == TaskKind.REGRESSION
-        || kind == TaskKind.MULTIPLE_CHOICE;
-  }
-
-  /** The feature set a trial of {@code spec} encodes its examples with. */
+  /**
+   * The feature set a trial of {@code spec} encodes its examples with: whole-example tasks by their
+   * head ("classifier" or cloze inputs for "verbalizer"), QA by its window stride.
+   */
   public static FeatureSetKey key(TrialSpec spec, Task task) {
-    return new FeatureSetKey(spec.task(), spec.backbone(),
-        TrialHyperparameters.maxLength(spec, task.kind()), TrialHyperparameters.head(spec));
+    String encoding = task.kind() == TaskKind.SPAN_EXTRACTION
+        ? STRIDE + TrialHyperparameters.docStride(spec) : TrialHyperparameters.head(spec);
+    return new FeatureSetKey(spec.task(), spec.backbone(), TrialHyperparameters.maxLength(spec, task.kind()),
+        encoding);
   }
 
   /**
@@ -59,36 +60,26 @@ public final class ExampleFeatures {
   /** Encodes one split's examples for storing (preprocessing). */
   public static List<StoredExample> encode(FeatureSetKey key, Backbone backbone, Task task,
       Split split, List<Example> examples) {
-    List<EncodedExample> rows = tokenize(key, backbone, task, examples);
+    SplitEncoder encoder = encoder(key, backbone, task);
     List<StoredExample> stored = new ArrayList<>(examples.size());
-    for (int i = 0; i < examples.size(); i++) {
-      Example e = examples.get(i);
-      stored.add(new StoredExample(split.lowerName(), e.id(), sourceHash(e), rows.get(i)));
+    for (Example e : examples) {
+      stored.add(new StoredExample(split.lowerName(), e.id(), sourceHash(e), encoder.encode(e)));
     }
     return stored;
   }
 
-  /** The rows a trial makes of {@code examples} when it tokenizes them itself. */
-  public static List<EncodedExample> tokenize(FeatureSetKey key, Backbone backbone, Task task,
-      List<Example> examples) {
-    return encoder(key, backbone, task).encode(examples).rows();
-  }
-
-  /** The encoder of {@code key}; only for {@link #storable} task kinds. */
-  static SplitEncoder encoder(FeatureSetKey key, Backbone backbone, Task task) {
-    if (!storable(task.kind())) {
-      throw new IllegalArgumentException(task.name() + " is " + task.kind()
-          + ": its features are not stored");
-    }
-    return key.encoding().equals(TrialHyperparameters.VERBALIZER)
-        ? new VerbalizerEncoder(backbone.tokenizer(), key.maxLength())
-        : new ExampleEncoder(backbone.tokenizer(), key.maxLength(),
-            task.kind() == TaskKind.REGRESSION);
-  }
-
-  /** The decoder that goes with {@link #encoder}'s rows: argmax, or the score for regression. */
-  static PredictionDecoder decoder(Task task) {
-    return new ClassDecoder(task.kind() == TaskKind.REGRESSION);
+  /** The encoder of {@code key}: what a trial tokenizes with, and what preprocessing stores. */
+  public static SplitEncoder encoder(FeatureSetKey key, Backbone backbone, Task task) {
+    return switch (task.kind()) {
+      case TOKEN_CLASSIFICATION -> new TaggingSplitEncoder(backbone.tokenizer(), task.labels(), key.maxLength());
+      // "squad2" decodes the null answer even for input without gold answers (predict); other
+      // tasks do where a split holds unanswerable questions (QaSplitEncoder).
+      case SPAN_EXTRACTION -> new QaSplitEncoder(backbone.tokenizer(), key.maxLength(),
+          Integer.parseInt(key.encoding().substring(STRIDE.length())), task.name().equals("squad2"));
+      case SEQUENCE_CLASSIFICATION, REGRESSION, MULTIPLE_CHOICE -> key.encoding().equals(TrialHyperparameters.VERBALIZER)
+          ? new VerbalizerEncoder(backbone.tokenizer(), key.maxLength())
+          : new ExampleEncoder(backbone.tokenizer(), key.maxLength(), task.kind() == TaskKind.REGRESSION);
+    };
   }
 
   /**

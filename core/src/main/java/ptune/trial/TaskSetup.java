@@ -5,9 +5,7 @@ import java.util.Random;
 import ptune.backbone.Backbone;
 import ptune.dataset.Task;
 import ptune.dataset.TaskKind;
-import ptune.encoding.QaSplitEncoder;
 import ptune.encoding.SplitEncoder;
-import ptune.encoding.TaggingSplitEncoder;
 import ptune.encoding.Verbalizer;
 import ptune.head.MultipleChoiceHead;
 import ptune.head.SequenceClassificationHead;
@@ -41,17 +39,7 @@ final class TaskSetup {
   }
 
   SplitEncoder encoder() {
-    if (ExampleFeatures.storable(task.kind())) {
-      return ExampleFeatures.encoder(ExampleFeatures.key(spec, task), backbone, task);
-    }
-    int maxLength = TrialHyperparameters.maxLength(spec, task.kind());
-    return switch (task.kind()) {
-      case TOKEN_CLASSIFICATION -> new TaggingSplitEncoder(backbone.tokenizer(), task.labels(),
-          maxLength);
-      case SPAN_EXTRACTION -> new QaSplitEncoder(backbone.tokenizer(), maxLength,
-          TrialHyperparameters.docStride(spec), task.name().equals("squad2"));
-      default -> throw new IllegalStateException("no encoder for " + task.kind());
-    };
+    return ExampleFeatures.encoder(ExampleFeatures.key(spec, task), backbone, task);
   }
 
   /** @param firstRow any encoded training example (multiple choice reads its number of choices) */

@@ -4,21 +4,21 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.logging.Logger;
 import ptune.backbone.Backbone;
 import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
 import ptune.encoding.EncodedSplit;
-import ptune.encoding.PredictionDecoder;
+import ptune.encoding.ExampleRows;
 import ptune.encoding.SplitEncoder;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.FeatureSource;
 import ptune.featurestore.StoredExample;
 import ptune.featurestore.StoredFeatureSet;
-import ptune.trainer.EncodedExample;
+import ptune.featurestore.WantedExamples;
 
 /**
  * Encodes a trial's train, dev, held-out and test examples: from the feature set preprocessing stored
@@ -67,47 +67,39 @@ final class TrialFeatures {
   private static TrialFeatures storedOrTokenized(TrialSpec spec, Task task, Backbone backbone,
       TaskSetup setup, FeatureSource source, TrialSplits splits) {
     String reason;
-    if (!ExampleFeatures.storable(task.kind())) {
-      reason = "features of " + task.kind() + " tasks are not stored";
-    } else {
-      FeatureSetKey key = ExampleFeatures.key(spec, task);
-      try {
-        StoredFeatureSet stored = StoredFeatureSet.load(source, key, wanted(splits));
-        String expected = ExampleFeatures.fingerprint(key, backbone);
-        if (stored == null) {
-          reason = "no stored features at " + source.location(key);
-        } else if (!stored.fingerprint().equals(expected)) {
-          reason = "features at " + stored.location() + " were written by encoder "
-              + stored.fingerprint() + ", this trial encodes with " + expected;
-        } else {
-          PredictionDecoder decoder = ExampleFeatures.decoder(task);
-          return new TrialFeatures(lookUp(stored, Split.TRAIN, splits.train(), decoder),
-              lookUp(stored, Split.DEV, splits.dev(), decoder),
-              lookUp(stored, Split.TRAIN, splits.heldOut(), decoder),
-              lookUp(stored, Split.TEST, splits.test(), decoder), "stored " + stored.location());
-        }
-      } catch (IOException | StaleFeatures e) {
-        reason = e.getMessage();
-      }
-    }
     SplitEncoder encoder = setup.encoder();
+    FeatureSetKey key = ExampleFeatures.key(spec, task);
+    try {
+      StoredFeatureSet stored = StoredFeatureSet.load(source, key, wanted(splits));
+      String expected = ExampleFeatures.fingerprint(key, backbone);
+      if (stored == null) {
+        reason = "no stored features at " + source.location(key);
+      } else if (!expected.equals(stored.fingerprint())) {
+        reason = "features at " + stored.location() + " were written by encoder "
+            + stored.fingerprint() + ", this trial encodes with " + expected;
+      } else {
+        return new TrialFeatures(lookUp(stored, Split.TRAIN, splits.train(), encoder),
+            lookUp(stored, Split.DEV, splits.dev(), encoder),
+            lookUp(stored, Split.TRAIN, splits.heldOut(), encoder),
+            lookUp(stored, Split.TEST, splits.test(), encoder), "stored " + stored.location());
+      }
+    } catch (IOException | StaleFeatures e) {
+      reason = e.getMessage();
+    }
     return new TrialFeatures(encoder.encode(splits.train()), encoder.encode(splits.dev()),
         encoder.encode(splits.heldOut()), encoder.encode(splits.test()),
         "tokenized in the trial: " + reason);
   }
 
-  /** Only the trial's own examples are kept in memory (ReCoRD stores over a million rows). */
-  private static BiPredicate<String, String> wanted(TrialSplits splits) {
+  /**
+   * Only the trial's own examples are kept in memory (ReCoRD stores over a million rows), and the
+   * shards of a split it does not read (test, for most trials) are not opened.
+   */
+  private static WantedExamples wanted(TrialSplits splits) {
     Set<String> trainIds = ids(splits.train());
     trainIds.addAll(ids(splits.heldOut()));
-    Set<String> devIds = ids(splits.dev());
-    Set<String> testIds = ids(splits.test());
-    String trainName = Split.TRAIN.lowerName();
-    String devName = Split.DEV.lowerName();
-    String testName = Split.TEST.lowerName();
-    return (split, id) -> split.equals(trainName) ? trainIds.contains(id)
-        : split.equals(devName) ? devIds.contains(id)
-        : split.equals(testName) && testIds.contains(id);
+    return WantedExamples.of(Map.of(Split.TRAIN.lowerName(), trainIds, Split.DEV.lowerName(), ids(splits.dev()),
+        Split.TEST.lowerName(), ids(splits.test())));
   }
 
   private static Set<String> ids(List<Example> examples) {
@@ -117,8 +109,8 @@ final class TrialFeatures {
   }
 
   private static EncodedSplit lookUp(StoredFeatureSet stored, Split split, List<Example> examples,
-      PredictionDecoder decoder) throws StaleFeatures {
-    List<EncodedExample> rows = new ArrayList<>(examples.size());
+      SplitEncoder encoder) throws StaleFeatures {
+    List<ExampleRows> rows = new ArrayList<>(examples.size());
     for (Example e : examples) {
       StoredExample row = stored.find(split.lowerName(), e.id());
       if (row == null) {
@@ -129,9 +121,9 @@ final class TrialFeatures {
         throw new StaleFeatures("features at " + stored.location() + " hold an older version of "
             + split.lowerName() + " example '" + e.id() + "' (the raw record changed)");
       }
-      rows.add(row.example());
+      rows.add(row.rows());
     }
-    return new EncodedSplit(examples, rows, decoder);
+    return encoder.assemble(examples, rows);
   }
 
   EncodedSplit train() {

@@ -33,6 +33,9 @@ public final class TrialPreflight {
     BertConfig backbone = architecture(spec);
     checkPrompt(spec, method, backbone);
     checkPositions(spec, method, task, backbone);
+    if (task.kind() == TaskKind.SPAN_EXTRACTION) {
+      checkStride(spec, task);
+    }
     try {
       TrialHyperparameters.head(spec);
     } catch (IllegalArgumentException e) {
@@ -73,6 +76,22 @@ public final class TrialPreflight {
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new InvalidTrialException("backbone", "cannot load backbone '" + spec.backbone() + "': "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A QA window holds [CLS] question [SEP] context [SEP]; each next window starts doc_stride
+   * context tokens before the previous one ends, so the context part must be longer than the
+   * stride. Checked here without any question (each question's own length is checked as it is
+   * encoded), which already catches a max_len lowered below the stride.
+   */
+  private static void checkStride(TrialSpec spec, Task task) {
+    int maxLength = TrialHyperparameters.maxLength(spec, task.kind());
+    int stride = TrialHyperparameters.docStride(spec);
+    if (stride >= maxLength - 3) {
+      throw new InvalidTrialException("doc_stride", "doc_stride " + stride + " leaves no context in windows of max_len "
+          + maxLength + " (3 special tokens and the question come first): make doc_stride smaller than max_len - 3"
+          + " minus the longest question's tokens (the official recipe: max_len 384, doc_stride 128)");
     }
   }
 

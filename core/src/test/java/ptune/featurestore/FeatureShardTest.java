@@ -6,23 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 import org.junit.jupiter.api.Test;
+import ptune.encoding.Alignment;
+import ptune.encoding.ExampleRows;
 import ptune.trainer.EncodedExample;
+import ptune.trainer.Target;
 
 /**
- * Arrow shards round-trip every field (several record batches, multiple-choice rows of different
- * lengths, regression labels); sets refuse mixed encoders, duplicate ids and foreign Arrow files.
+ * Arrow shards round-trip every field of every kind of example (several record batches); sets refuse mixed encoders, duplicate ids and foreign Arrow files.
  */
 class FeatureShardTest {
 
@@ -30,20 +34,11 @@ class FeatureShardTest {
   void roundTripsRowsAcrossRecordBatches() throws IOException {
     List<StoredExample> rows = new ArrayList<>();
     for (int i = 0; i < 1200; i++) {
-      int[][] ids = i % 3 == 0
-          ? new int[][] {{101, i, 102}, {101, i, i + 1, 7, 102}} // two choices
-          : new int[][] {{101, i, 102}};
-      int[][] types = new int[ids.length][];
-      for (int r = 0; r < ids.length; r++) {
-        types[r] = new int[ids[r].length];
-        types[r][ids[r].length - 1] = 1;
-      }
-      rows.add(new StoredExample(i % 2 == 0 ? "train" : "dev", "ex-" + i, i * 1_000_003L - 5,
-          new EncodedExample(ids, types, i % 7 == 0 ? 2.75f : i % 3)));
+      rows.add(new StoredExample(i % 2 == 0 ? "train" : "dev", "ex-" + i, i * 1_000_003L - 5, example(i)));
     }
     byte[] bytes = write(rows, "enc-1");
 
-    FeatureShard.Contents back = FeatureShard.read(new ByteArrayInputStream(bytes), "mem");
+    FeatureShard.Contents back = FeatureShard.read(channel(bytes), "mem");
     assertEquals("enc-1", back.fingerprint());
     assertEquals(rows.size(), back.rows().size());
     for (int i = 0; i < rows.size(); i++) {
@@ -52,10 +47,66 @@ class FeatureShardTest {
       assertEquals(want.split(), got.split());
       assertEquals(want.id(), got.id());
       assertEquals(want.sourceHash(), got.sourceHash());
-      assertEquals(want.example().label(), got.example().label());
-      assertArrayEquals(want.example().inputIds(), got.example().inputIds());
-      assertArrayEquals(want.example().tokenTypeIds(), got.example().tokenTypeIds());
+      assertSameRows(want.rows(), got.rows());
     }
+  }
+
+  /**
+   * Every kind of example in one shard: whole-example rows (multiple-choice rows of different
+   * lengths, regression labels), tagged sentences with their word alignment (a truncated word
+   * included), QA windows with their context offsets and answer spans (one window and three).
+   */
+  private static ExampleRows example(int i) {
+    switch (i % 4) {
+      case 0:
+        int[][] ids = {{101, i, 102}, {101, i, i + 1, 7, 102}}; // two choices
+        return ExampleRows.whole(new EncodedExample(ids, new int[][] {{0, 0, 1}, {0, 0, 0, 1, 1}}, i % 3));
+      case 1:
+        return ExampleRows.whole(EncodedExample.single(new int[] {101, i, 102}, new int[3], i % 7 == 0 ? 2.75f : i % 3));
+      case 2:
+        return new ExampleRows(List.of(EncodedExample.single(new int[] {101, i, 5, 6, 102}, new int[5],
+            new Target.PerToken(new int[] {-100, i % 9, 3, -100, -100}))), new Alignment.Words(new int[] {1, 2, 3, -1}));
+      default:
+        int windows = i % 8 == 3 ? 3 : 1;
+        List<EncodedExample> rows = new ArrayList<>();
+        int[][] starts = new int[windows][];
+        int[][] ends = new int[windows][];
+        for (int w = 0; w < windows; w++) {
+          rows.add(EncodedExample.single(new int[] {101, 9, 102, i, w, 102}, new int[] {0, 0, 0, 1, 1, 1},
+              new Target.Span(w == 1 ? 3 : 0, w == 1 ? 4 : 0)));
+          starts[w] = new int[] {-1, -1, -1, 10 * w, 10 * w + 4, -1};
+          ends[w] = new int[] {-1, -1, -1, 10 * w + 3, 10 * w + 9, -1};
+        }
+        return new ExampleRows(rows, new Alignment.Context(starts, ends));
+    }
+  }
+
+  private static void assertSameRows(ExampleRows want, ExampleRows got) {
+    assertEquals(want.alignment().getClass(), got.alignment().getClass());
+    assertEquals(want.rows().size(), got.rows().size());
+    for (int r = 0; r < want.rows().size(); r++) {
+      EncodedExample w = want.rows().get(r);
+      EncodedExample g = got.rows().get(r);
+      assertArrayEquals(w.inputIds(), g.inputIds());
+      assertArrayEquals(w.tokenTypeIds(), g.tokenTypeIds());
+      assertEquals(w.target().getClass(), g.target().getClass());
+      if (w.target() instanceof Target.PerToken t) {
+        assertArrayEquals(t.labels(), ((Target.PerToken) g.target()).labels());
+      } else {
+        assertEquals(w.target(), g.target()); // Value and Span are records of numbers
+      }
+    }
+    if (want.alignment() instanceof Alignment.Words words) {
+      assertArrayEquals(words.firstTokenOfWord(), ((Alignment.Words) got.alignment()).firstTokenOfWord());
+    }
+    if (want.alignment() instanceof Alignment.Context context) {
+      assertArrayEquals(context.starts(), ((Alignment.Context) got.alignment()).starts());
+      assertArrayEquals(context.ends(), ((Alignment.Context) got.alignment()).ends());
+    }
+  }
+
+  private static SeekableByteChannel channel(byte[] bytes) {
+    return new ByteArrayReadableSeekableByteChannel(bytes);
   }
 
   @Test
@@ -72,7 +123,7 @@ class FeatureShardTest {
     assertNull(StoredFeatureSet.load(source(Map.of()), key()), "no shards, no set");
 
     StoredFeatureSet subset = StoredFeatureSet.load(source(shards), key(),
-        (split, id) -> split.equals("train") && id.equals("2"));
+        WantedExamples.of(Map.of("train", Set.of("2"))));
     assertEquals(1, subset.size("train"));
     assertEquals(0, subset.size("dev"));
     assertNull(subset.find("train", "1"), "rows the trial does not use are not kept");
@@ -110,12 +161,12 @@ class FeatureShardTest {
       writer.end();
     }
     IOException e = assertThrows(IOException.class,
-        () -> FeatureShard.read(new ByteArrayInputStream(out.toByteArray()), "foreign.arrow"));
+        () -> FeatureShard.read(channel(out.toByteArray()), "foreign.arrow"));
     assertTrue(e.getMessage().startsWith("foreign.arrow: not a ptune feature shard"), e.getMessage());
   }
 
   private static StoredExample row(String split, String id) {
-    return new StoredExample(split, id, 1, EncodedExample.single(new int[] {101, 102}, new int[2], 0));
+    return new StoredExample(split, id, 1, ExampleRows.whole(EncodedExample.single(new int[] {101, 102}, new int[2], 0)));
   }
 
   private static FeatureSetKey key() {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Where the files a task names are read from. A built-in task's files are relative to the data
  * dir; a declared task's may be absolute, or Hadoop URIs ({@code hdfs://...}), which a reader can
- * only read once they are copied to a local file ({@code jobs: ptune.sweep.HadoopDataFiles}).
+ * only read once they are copied to a local file ({@code jobs: ptune.preprocess.HadoopDataFiles}).
  */
 @FunctionalInterface
 public interface DataFiles {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import ptune.backbone.Backbone;
 import ptune.backbone.BackboneCache;
+import ptune.dataset.Example;
 import ptune.dataset.LineRecords;
 import ptune.dataset.Split;
 import ptune.dataset.Task;
@@ -33,6 +34,11 @@ public final class BackboneFeatureEncoder implements FeatureEncoder {
     }
     return ExampleFeatures.encode(key, backbone(key), task, split,
         records.parse(header, index, rawLine));
+  }
+
+  @Override
+  public List<StoredExample> encode(FeatureSetKey key, Split split, List<Example> examples) {
+    return ExampleFeatures.encode(key, backbone(key), TaskRegistry.get(key.task()), split, examples);
   }
 
   private static Backbone backbone(FeatureSetKey key) {

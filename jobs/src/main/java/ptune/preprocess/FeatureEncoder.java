@@ -2,13 +2,14 @@ package ptune.preprocess;
 
 import java.io.Serializable;
 import java.util.List;
+import ptune.dataset.Example;
 import ptune.dataset.Split;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;
 
 /**
- * Turns one raw dataset line into stored examples; the only thing preprocessing needs from the
- * tokenizer and task templates, so that they can evolve behind it. Instances are made with a no-arg
+ * Turns one raw dataset line, or the examples a task's reader read, into stored examples; the only
+ * thing preprocessing needs from the tokenizer and task templates, so that they can evolve behind it. Instances are made with a no-arg
  * constructor on the driver and shipped to the executors.
  */
 public interface FeatureEncoder extends Serializable {
@@ -30,4 +31,11 @@ public interface FeatureEncoder extends Serializable {
    * @throws ptune.dataset.RecordProblem when the record is malformed
    */
   List<StoredExample> encode(FeatureSetKey key, Split split, List<String> header, long index, String rawLine);
+
+  /**
+   * @param examples examples of a task whose files are not one record per line (CoNLL sentences,
+   *     SQuAD questions), as the task's reader read them, in file order
+   * @return their encoded rows, in the same order
+   */
+  List<StoredExample> encode(FeatureSetKey key, Split split, List<Example> examples);
 }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,13 +60,18 @@ import ptune.trial.TrialSpec;
  * {@code _FINGERPRINT} of the input files (name, size, modification time) and the encoder's own
  * fingerprint makes a rerun with unchanged inputs reuse the features.
  *
- * <p>Covered: tasks with one record per line (SuperGLUE JSON Lines, GLUE TSV) whose trials take
- * whole-example rows, i.e. all of SuperGLUE and GLUE. NER, SRL and QA are reported and left to
- * the trials, which tokenize them.
+ * <p>Every built-in task: files with one record per line (SuperGLUE JSON Lines, GLUE TSV) are read
+ * as Hadoop text splits, so a large file is tokenized by many tasks; the others (CoNLL NER and SRL,
+ * SQuAD) in chunks of whole groups ({@link SplitChunks}). Tagging sentences keep their word
+ * alignment and QA windows their context offsets, so that stored rows decode as fresh ones. The
+ * Arrow shards of each split are in their own directory ({@code arrow/<split>/}), a trial opens
+ * only those of the splits it reads. Declared tasks ({@code task_definitions}) are reported and left
+ * to their trials, which tokenize them.
  */
 public final class FeaturePreprocessor {
 
   private static final String FINGERPRINT = "_FINGERPRINT";
+  private static final long TEXT_SPLIT_BYTES = 1 << 20;
   private static final StructType LINES = new StructType()
       .add("value", DataTypes.StringType).add("split", DataTypes.StringType)
       .add("file", DataTypes.StringType).add("line", DataTypes.LongType)
@@ -79,10 +85,17 @@ public final class FeaturePreprocessor {
 
   private final SparkSession spark;
   private final PrintStream console;
+  private final int chunkExamples;
 
   public FeaturePreprocessor(SparkSession spark, PrintStream console) {
+    this(spark, console, SplitChunks.CHUNK_EXAMPLES);
+  }
+
+  /** @param chunkExamples about how many examples of a CoNLL or SQuAD split one Spark task encodes */
+  FeaturePreprocessor(SparkSession spark, PrintStream console, int chunkExamples) {
     this.spark = spark;
     this.console = console;
+    this.chunkExamples = chunkExamples;
   }
 
   /**
@@ -124,11 +137,6 @@ public final class FeaturePreprocessor {
   private FeatureSet build(String input, SweepLayout layout, FeatureEncoder encoder, FeatureSetKey key, Task task,
       boolean force, boolean skipBadRecords) {
     Path out = new Path(layout.features() + "/" + key.directory());
-    if (!(task.reader() instanceof LineRecords records) || !ExampleFeatures.storable(task.kind())) {
-      String why = task.kind() + " task" + (task.reader() instanceof LineRecords ? "" : " without one record per line");
-      console.printf("preprocess %s: skipped (%s); its trials tokenize their examples%n", key, why);
-      return new FeatureSet(key, out.toString(), false, -1, why);
-    }
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       List<InputFile> files = inputFiles(input, task, conf);
@@ -140,18 +148,28 @@ public final class FeaturePreprocessor {
         return new FeatureSet(key, out.toString(), false, -1, null);
       }
       outFs.delete(out, true);
+      long started = System.nanoTime();
       spark.sparkContext().setJobDescription("preprocess " + key);
       // Bad records are collected in both modes: strict mode then fails here on the driver with the
       // reader's messages (file, line, field), not with an executor's stack trace.
       CollectionAccumulator<String> badRecords = spark.sparkContext().collectionAccumulator("bad records of " + key);
-      Dataset<Row> features = new FeatureTransformer(encoder, key, badRecords)
-          .transform(lines(files, records.headerLines(), conf))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      List<String> skipped = List.of();
+      Dataset<Row> encoded;
+      if (task.reader() instanceof LineRecords records) {
+        encoded = new FeatureTransformer(encoder, key, badRecords).transform(lines(files, records.headerLines(), conf));
+      } else {
+        SplitChunks.Result chunked = SplitChunks.encode(spark, key, splitFiles(files), encoder, skipBadRecords,
+            chunkExamples);
+        encoded = chunked.features();
+        skipped = chunked.skipped();
+      }
+      Dataset<Row> features = encoded.persist(StorageLevel.MEMORY_AND_DISK());
       long rows;
       try {
         rows = features.count();
         // A recomputed partition reports its records again: the messages (file and line) are unique.
         List<String> bad = new ArrayList<>(new TreeSet<>(badRecords.value()));
+        bad.addAll(skipped);
         if (!bad.isEmpty() && !skipBadRecords) {
           throw new DatasetFormatException(bad.get(0) + (bad.size() == 1 ? "" : " (and " + (bad.size() - 1)
               + " more bad records)") + "; skip_bad_records: true leaves them out");
@@ -172,7 +190,9 @@ public final class FeaturePreprocessor {
       try (OutputStream o = outFs.create(new Path(out, FINGERPRINT), true)) {
         o.write(inputsFingerprint.getBytes(StandardCharsets.UTF_8));
       }
-      console.printf("preprocess %s: %d examples -> %s%n", key, rows, out);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      console.printf(Locale.ROOT, "preprocess %s: %d examples -> %s in %.1f s (%.0f examples/s, %d shards)%n", key,
+          rows, out, seconds, rows / seconds, shards(outFs, new Path(out, "arrow")));
       return new FeatureSet(key, out.toString(), true, rows, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot preprocess " + key, e);
@@ -200,6 +220,25 @@ public final class FeaturePreprocessor {
     return files;
   }
 
+  private static int shards(FileSystem fs, Path arrow) throws IOException {
+    int n = 0;
+    for (FileStatus split : fs.listStatus(arrow)) {
+      n += fs.listStatus(split.getPath(), p -> p.getName().endsWith(".arrow")).length;
+    }
+    return n;
+  }
+
+  /** The files of each split, in the task's order, as Hadoop paths. */
+  private static List<SplitChunks.SplitFiles> splitFiles(List<InputFile> files) {
+    Map<Split, List<String>> bySplit = new LinkedHashMap<>();
+    for (InputFile f : files) {
+      bySplit.computeIfAbsent(f.split(), s -> new ArrayList<>()).add(f.status().getPath().toString());
+    }
+    List<SplitChunks.SplitFiles> out = new ArrayList<>();
+    bySplit.forEach((split, paths) -> out.add(new SplitChunks.SplitFiles(split, paths)));
+    return out;
+  }
+
   /**
    * Every record line of the files with its split, file, 1-based line number and the file's header,
    * the first line without a byte-order mark, as {@link TextFile} gives them to the trials.
@@ -211,12 +250,20 @@ public final class FeaturePreprocessor {
       String split = f.split().lowerName();
       String file = f.status().getPath().toString();
       String[] header = firstLines(f.status().getPath(), headerLines, conf);
-      all = all.union(jsc.textFile(file).zipWithIndex()
+      all = all.union(jsc.textFile(file, textSplits(f.status().getLen(), jsc.defaultParallelism())).zipWithIndex()
           .filter(line -> line._2() >= headerLines)
           .map(line -> RowFactory.create(line._2() == 0 ? TextFile.withoutByteOrderMark(line._1()) : line._1(),
               split, file, line._2() + 1, header)));
     }
     return spark.createDataFrame(all, LINES);
+  }
+
+  /**
+   * About one text split per {@value #TEXT_SPLIT_BYTES} bytes (SST-2's 67k lines become several
+   * tasks and shards), at most four per core of the cluster, at least one.
+   */
+  private static int textSplits(long bytes, int parallelism) {
+    return (int) Math.max(1, Math.min(4L * parallelism, (bytes + TEXT_SPLIT_BYTES - 1) / TEXT_SPLIT_BYTES));
   }
 
   private static String[] firstLines(Path file, int n, Configuration conf) throws IOException {
@@ -236,20 +283,33 @@ public final class FeaturePreprocessor {
     return lines;
   }
 
+  /**
+   * One partition as one shard under {@code <dir>/<split>/}: every partition holds one split (a
+   * line file's text split, or a chunk of one split).
+   */
   private static void writeShard(Iterator<Row> rows, String fingerprint, String dir) throws IOException {
     if (!rows.hasNext()) {
       return;
     }
-    Path shard = new Path(dir, String.format("part-%05d.arrow", TaskContext.getPartitionId()));
+    StoredExample first = FeatureTransformer.storedExample(rows.next());
+    Path shard = new Path(dir + "/" + first.split(), String.format("part-%05d.arrow", TaskContext.getPartitionId()));
     Iterator<StoredExample> examples = new Iterator<>() {
+      private StoredExample next = first;
+
       @Override
       public boolean hasNext() {
-        return rows.hasNext();
+        return next != null || rows.hasNext();
       }
 
       @Override
       public StoredExample next() {
-        return FeatureTransformer.storedExample(rows.next());
+        StoredExample e = next != null ? next : FeatureTransformer.storedExample(rows.next());
+        next = null;
+        if (!e.split().equals(first.split())) {
+          throw new IllegalStateException("partition " + TaskContext.getPartitionId() + " mixes splits "
+              + first.split() + " and " + e.split() + "; each shard holds one");
+        }
+        return e;
       }
     };
     FileSystem fs = shard.getFileSystem(new Configuration());

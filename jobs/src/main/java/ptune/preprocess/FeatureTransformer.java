@@ -20,9 +20,9 @@ import org.apache.spark.util.CollectionAccumulator;
 import ptune.dataset.DatasetFormatException;
 import ptune.dataset.RecordProblem;
 import ptune.dataset.Split;
+import ptune.featurestore.ExampleColumns;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;
-import ptune.trainer.EncodedExample;
 import scala.collection.Seq;
 import scala.collection.JavaConverters;
 
@@ -37,16 +37,22 @@ import scala.collection.JavaConverters;
  */
 public final class FeatureTransformer extends Transformer {
 
-  private static final DataType ROWS_OF_INTS =
-      DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.IntegerType));
+  private static final DataType INTS = DataTypes.createArrayType(DataTypes.IntegerType);
+  private static final DataType ROWS_OF_INTS = DataTypes.createArrayType(INTS);
 
+  /** The columns of the Arrow shards ({@link ptune.featurestore.FeatureShard} says what each holds). */
   public static final StructType SCHEMA = new StructType()
       .add("split", DataTypes.StringType)
       .add("id", DataTypes.StringType)
       .add("source_hash", DataTypes.LongType)
       .add("label", DataTypes.FloatType)
       .add("input_ids", ROWS_OF_INTS)
-      .add("token_type_ids", ROWS_OF_INTS);
+      .add("token_type_ids", ROWS_OF_INTS)
+      .add("alignment", DataTypes.StringType)
+      .add("targets", ROWS_OF_INTS)
+      .add("word_first_tokens", INTS)
+      .add("context_starts", ROWS_OF_INTS)
+      .add("context_ends", ROWS_OF_INTS);
 
   private static final List<String> INPUT_COLUMNS = List.of("value", "split", "file", "line", "header");
 
@@ -99,12 +105,7 @@ public final class FeatureTransformer extends Transformer {
             skipped.add(bad.getMessage());
             return Collections.<Row>emptyIterator();
           }
-          List<Row> out = new ArrayList<>(examples.size());
-          for (StoredExample e : examples) {
-            out.add(RowFactory.create(e.split(), e.id(), e.sourceHash(), e.example().label(),
-                boxed(e.example().inputIds()), boxed(e.example().tokenTypeIds())));
-          }
-          return out.iterator();
+          return rows(examples).iterator();
         });
     return lines.sparkSession().createDataFrame(rows, SCHEMA);
   }
@@ -130,10 +131,25 @@ public final class FeatureTransformer extends Transformer {
     return uid;
   }
 
-  /** The stored row back from a row of {@link #SCHEMA}. */
+  /** Rows of {@link #SCHEMA}. */
+  static List<Row> rows(List<StoredExample> examples) {
+    List<Row> out = new ArrayList<>(examples.size());
+    for (StoredExample e : examples) {
+      ExampleColumns c = ExampleColumns.of(e.rows());
+      out.add(RowFactory.create(e.split(), e.id(), e.sourceHash(), c.label(), boxed(c.inputIds()),
+          boxed(c.tokenTypeIds()), c.alignment(), boxed(c.targets()),
+          Arrays.stream(c.wordFirstTokens()).boxed().toArray(Integer[]::new), boxed(c.contextStarts()),
+          boxed(c.contextEnds())));
+    }
+    return out;
+  }
+
+  /** The stored example back from a row of {@link #SCHEMA}. */
   static StoredExample storedExample(Row r) {
-    return new StoredExample(r.getString(0), r.getString(1), r.getLong(2),
-        new EncodedExample(unboxed(r.getList(4)), unboxed(r.getList(5)), r.getFloat(3)));
+    int[] wordFirstTokens = r.<Integer>getList(8).stream().mapToInt(Integer::intValue).toArray();
+    return new StoredExample(r.getString(0), r.getString(1), r.getLong(2), new ExampleColumns(r.getString(6),
+        r.getFloat(3), unboxed(r.getList(4)), unboxed(r.getList(5)), unboxed(r.getList(7)), wordFirstTokens,
+        unboxed(r.getList(9)), unboxed(r.getList(10))).rows());
   }
 
   /** Spark's row encoder takes arrays (or Scala sequences), not java.util.List, for array columns. */

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ptune.preprocess.HadoopDataFiles;
 import ptune.dataset.DataFiles;
 import ptune.dataset.DatasetFormatException;
 import ptune.dataset.ReadOptions;

@@ -13,6 +13,7 @@ import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ptune.preprocess.HadoopDataFiles;
 import ptune.featurestore.FeatureSource;
 import ptune.results.HadoopTrialStateStore;
 import ptune.results.TrialResultStore;

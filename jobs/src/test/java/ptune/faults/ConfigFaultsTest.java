@@ -106,6 +106,13 @@ class ConfigFaultsTest {
   }
 
   @Test
+  void qaWindowsWithoutRoomForContextBeyondTheStride() throws IOException {
+    CommandLine result = sweep(base().replace("tasks: [cb]", "tasks: [squad-devsplit]")
+        .replace("max_len: 96", "max_len: 96\n  doc_stride: 128"));
+    assertRejected(result, ":11: grid.doc_stride: doc_stride 128 leaves no context in windows of max_len 96");
+  }
+
+  @Test
   void aModelDirectoryIsCheckedFromItsConfigWithRobertasPositionOffset() throws IOException {
     Path model = Files.createDirectories(tmp.resolve("my-roberta"));
     Files.writeString(model.resolve("config.json"), """

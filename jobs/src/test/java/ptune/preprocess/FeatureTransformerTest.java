@@ -31,6 +31,7 @@ import ptune.tasks.TaskRegistry;
 import ptune.dataset.TextFile;
 import ptune.featurestore.FeatureSetKey;
 import ptune.featurestore.StoredExample;
+import ptune.trainer.EncodedExample;
 import ptune.trial.ExampleFeatures;
 
 /**
@@ -82,9 +83,9 @@ class FeatureTransformerTest {
         StoredExample expected = byId.get(stored.id());
         assertEquals("dev", stored.split());
         assertEquals(expected.sourceHash(), stored.sourceHash(), stored.id());
-        assertEquals(expected.example().label(), stored.example().label(), stored.id());
-        assertArrayEquals(expected.example().inputIds(), stored.example().inputIds(), stored.id());
-        assertArrayEquals(expected.example().tokenTypeIds(), stored.example().tokenTypeIds(), stored.id());
+        assertEquals(only(expected).label(), only(stored).label(), stored.id());
+        assertArrayEquals(only(expected).inputIds(), only(stored).inputIds(), stored.id());
+        assertArrayEquals(only(expected).tokenTypeIds(), only(stored).tokenTypeIds(), stored.id());
       }
     }
   }
@@ -99,7 +100,7 @@ class FeatureTransformerTest {
     Map<Float, Long> labels = rows.stream().collect(Collectors.groupingBy(r -> r.getFloat(3), Collectors.counting()));
     assertEquals(Map.of(0f, 23L, 1f, 28L, 2f, 5L), labels);
     for (Row r : rows) {
-      int[] ids = FeatureTransformer.storedExample(r).example().inputIds()[0];
+      int[] ids = only(FeatureTransformer.storedExample(r)).inputIds()[0];
       assertEquals(101, ids[0]);
       assertEquals(102, ids[ids.length - 1]);
       assertTrue(ids.length <= 128);
@@ -124,6 +125,11 @@ class FeatureTransformerTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
         new FeatureTransformer(new BackboneFeatureEncoder(), key).transform(noFile));
     assertTrue(e.getMessage().contains("'split'"), e.getMessage());
+  }
+
+  private static EncodedExample only(StoredExample e) {
+    assertEquals(1, e.rows().rows().size(), e.id());
+    return e.rows().rows().get(0);
   }
 
   /** The input rows preprocessing makes of a dev file whose first {@code headerLines} are a header. */

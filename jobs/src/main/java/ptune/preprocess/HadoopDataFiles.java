@@ -1,4 +1,4 @@
-package ptune.sweep;
+package ptune.preprocess;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
