@@ -80,8 +80,8 @@ public final class FeaturePreprocessor {
   /** One raw input file and the split it holds. */
   private record InputFile(Split split, FileStatus status) {}
 
-  /** One feature set and whether this run built it ({@code rows} -1 when reused or skipped). */
-  public record FeatureSet(FeatureSetKey key, String dir, boolean built, long rows, String skipped) {}
+  /** One feature set and whether this run built it ({@code rows} -1 when reused). */
+  public record FeatureSet(FeatureSetKey key, String dir, boolean built, long rows) {}
 
   private final SparkSession spark;
   private final PrintStream console;
@@ -145,7 +145,7 @@ public final class FeaturePreprocessor {
       FileSystem outFs = out.getFileSystem(conf);
       if (!force && inputsFingerprint.equals(read(outFs, new Path(out, FINGERPRINT)))) {
         console.printf("preprocess %s: inputs unchanged, reusing %s%n", key, out);
-        return new FeatureSet(key, out.toString(), false, -1, null);
+        return new FeatureSet(key, out.toString(), false, -1);
       }
       outFs.delete(out, true);
       long started = System.nanoTime();
@@ -193,7 +193,7 @@ public final class FeaturePreprocessor {
       double seconds = (System.nanoTime() - started) / 1e9;
       console.printf(Locale.ROOT, "preprocess %s: %d examples -> %s in %.1f s (%.0f examples/s, %d shards)%n", key,
           rows, out, seconds, rows / seconds, shards(outFs, new Path(out, "arrow")));
-      return new FeatureSet(key, out.toString(), true, rows, null);
+      return new FeatureSet(key, out.toString(), true, rows);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot preprocess " + key, e);
     }

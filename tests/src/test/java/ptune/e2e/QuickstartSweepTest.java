@@ -28,8 +28,8 @@ import ptune.testing.BinScripts;
  * {@code bin/ptune run conf/quickstart.yaml} in a process of its own. Its console is short and holds
  * the headline tables with the majority baseline, Spark's INFO lines are in the log file instead;
  * every trial trains at least one epoch without an error, its best prompt checkpoint is saved, the
- * SST-2 trials train on the preprocessed features (CoNLL-2003's tokenize: NER is not preprocessed
- * yet), each dev cell is the mean of its seeds' best dev scores and each CoNLL-2003 test cell the
+ * trials of both tasks train on the preprocessed features (SST-2's line records, CoNLL-2003's
+ * sentences with their word alignment), each dev cell is the mean of its seeds' best dev scores and each CoNLL-2003 test cell the
  * mean of their test scores at the best dev epoch.
  */
 @Tag("slow")
@@ -79,13 +79,9 @@ class QuickstartSweepTest {
         assertEquals("COMPLETED", r.getString(1),
             r.getString(0) + " " + r.getString(1) + ": " + r.getString(3));
         assertTrue(r.getInt(2) > 0, r.getString(0) + " finished no epoch");
-        // SST-2 trained on the rows preprocessing stored, not re-tokenized; NER tokenizes (#14)
-        if (r.getString(5).equals("sst2")) {
-          assertTrue(r.getString(4).startsWith("stored file:") && r.getString(4).contains("/quickstart/features/"),
-              r.getString(0) + ": " + r.getString(4));
-        } else {
-          assertTrue(r.getString(4).startsWith("tokenized in the trial: "), r.getString(0) + ": " + r.getString(4));
-        }
+        // both tasks trained on the rows preprocessing stored, not re-tokenized (#14)
+        assertTrue(r.getString(4).startsWith("stored file:") && r.getString(4).contains("/quickstart/features/"
+            + r.getString(5) + "/"), r.getString(0) + ": " + r.getString(4));
         assertTrue(Files.isRegularFile(sweep.resolve("checkpoints").resolve(r.getString(0))
             .resolve("trainable.safetensors")), "checkpoint of " + r.getString(0));
       }
