@@ -21,7 +21,7 @@ public final class PreprocessJob implements Command {
     JobArguments args = JobArguments.parse(argv);
     SweepConfig config = JobConfigs.loadChecked(args);
     try (JobConsole io = JobConsole.open("preprocess", config, args)) {
-      SparkSession spark = SparkSessionFactory.create("preprocess", config, args);
+      SparkSession spark = SparkSessionFactory.createWithoutTrials("preprocess", config, args);
       try {
         return execute(spark, config, args, io);
       } finally {

@@ -27,13 +27,30 @@ public final class SparkSessionFactory {
     return SparkSession.builder().appName("ptune " + job + " " + config.name()).config(settings(config, args)).getOrCreate();
   }
 
+  /**
+   * A session for a job without trials ({@code preprocess} alone): in local mode one core per
+   * task, so that its tokenizing tasks run side by side instead of one at a time.
+   */
+  public static SparkSession createWithoutTrials(String job, SweepConfig config, JobArguments args) {
+    Map<String, Object> settings = settings(config, args);
+    if (settings.get("spark.master").toString().startsWith("local") && settings.containsKey("spark.task.cpus")
+        && System.getProperty("spark.task.cpus") == null) {
+      settings.put("spark.task.cpus", "1");
+    }
+    return SparkSession.builder().appName("ptune " + job + " " + config.name()).config(settings).getOrCreate();
+  }
+
   static Map<String, Object> settings(SweepConfig config, JobArguments args) {
     Properties profile = args.sparkProfile() == null ? new Properties() : loadProfile(args.sparkProfile());
     String master = firstNonNull(args.master(), profile.getProperty("spark.master"),
         System.getProperty("spark.master"), config.master(), DEFAULT_MASTER).trim();
     Map<String, Object> s = new LinkedHashMap<>();
     if (master.startsWith("local")) {
-      s.put("spark.task.cpus", "2");
+      // every local core to one task: one trial at a time in the JVM, with all the cores' threads
+      Integer cores = localCores(master);
+      if (cores != null) {
+        s.put("spark.task.cpus", cores.toString());
+      }
       s.put("spark.driver.host", "127.0.0.1");
       s.put("spark.driver.bindAddress", "127.0.0.1");
     }
@@ -51,6 +68,21 @@ public final class SparkSessionFactory {
     s.keySet().removeIf(key -> System.getProperty(key) != null);
     s.put("spark.master", master);
     return s;
+  }
+
+  /**
+   * N of {@code local[N]} / {@code local[N,F]}, all processors for {@code local[*]}, 1 for
+   * {@code local}; null for {@code local-cluster[...]}, whose executors have cores of their own.
+   */
+  static Integer localCores(String master) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?").matcher(master);
+    if (!m.matches()) {
+      return null;
+    }
+    if (m.group(1) == null) {
+      return 1;
+    }
+    return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
   }
 
   private static String firstNonNull(String... values) {

@@ -37,6 +37,17 @@ class SparkSessionFactoryTest {
     assertEquals("true", s.get("spark.executorEnv.DJL_OFFLINE"));
   }
 
+  /** local[1] used to ask for 2 cpus per task, more than its one core: Spark refused to start. */
+  @Test
+  void aLocalMasterGivesItsCoresToOneTask() throws IOException {
+    for (String[] masterCpus : new String[][] {{"local[1]", "1"}, {"local[3]", "3"}, {"local", "1"},
+        {"local[4,2]", "4"}, {"local[*]", Integer.toString(Runtime.getRuntime().availableProcessors())}}) {
+      Map<String, Object> s = SparkSessionFactory.settings(config(""),
+          JobArguments.parse(new String[] {"s.yaml", "--master", masterCpus[0]}));
+      assertEquals(masterCpus[1], s.get("spark.task.cpus"), masterCpus[0]);
+    }
+  }
+
   @Test
   void whatSparkSubmitSetIsKept() throws IOException {
     String key = "spark.executor.extraJavaOptions";
