@@ -112,7 +112,14 @@ class HdfsSweepTest {
 
   private static long arrowRows(FileSystem fs, String dir) throws Exception {
     long rows = 0;
-    for (FileStatus shard : fs.listStatus(new org.apache.hadoop.fs.Path(dir), p -> p.getName().endsWith(".arrow"))) {
+    // arrow/<split>/part-*.arrow: one directory per split
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files =
+        fs.listFiles(new org.apache.hadoop.fs.Path(dir), true);
+    while (files.hasNext()) {
+      FileStatus shard = files.next();
+      if (!shard.getPath().getName().endsWith(".arrow")) {
+        continue;
+      }
       byte[] bytes;
       try (InputStream in = fs.open(shard.getPath())) {
         bytes = in.readAllBytes();
