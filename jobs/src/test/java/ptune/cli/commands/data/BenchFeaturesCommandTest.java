@@ -24,7 +24,7 @@ class BenchFeaturesCommandTest {
       System.setOut(console);
     }
     String report = out.toString(StandardCharsets.UTF_8);
-    assertTrue(report.contains("cb, minilm-l6, max_len 64: 250 train + 56 dev examples"), report);
+    assertTrue(report.contains("cb, minilm-l6, max_len 64 (classifier): 250 train + 56 dev examples, shards 0.2 MB at memory:cb/minilm-l6-len64"), report);
     Matcher times = Pattern.compile("tokenize: ([0-9.]+) s   stored: ([0-9.]+) s").matcher(report);
     assertTrue(times.find(), report);
     assertTrue(Double.parseDouble(times.group(1)) > 0 && Double.parseDouble(times.group(2)) > 0, report);
