@@ -164,7 +164,9 @@ class LocalSweepEndToEndTest {
     Path features = sweepDir.resolve("features/cb/tiny-len128");
     assertTrue(Files.exists(features.resolve("_FINGERPRINT")));
     assertEquals(250 + 56 + 250, spark.read().parquet(features.resolve("parquet").toString()).count());
-    assertTrue(features.resolve("arrow").toFile().list((d, n) -> n.endsWith(".arrow")).length > 0);
+    for (String split : List.of("train", "dev", "test")) { // one directory of shards per split
+      assertTrue(features.resolve("arrow/" + split).toFile().list((d, n) -> n.endsWith(".arrow")).length > 0, split);
+    }
     List<Row> ran = spark.read().parquet(sweepDir.resolve("trials/trials.parquet").toString())
         .where("status != 'FAILED'").select("task", "features").collectAsList(); // FAILED: threw before
     assertTrue(ran.size() > 10, "trials that ran: " + ran.size());
