@@ -40,16 +40,18 @@ public final class BertModel extends AbstractBlock {
   private final List<BertLayer> layers = new ArrayList<>();
   private final BertPooler pooler;
   private final BertMlmHead mlmHead;
+  private final Linears linears = new Linears(); // shared by every block
 
   public BertModel(BertConfig config) {
     this.config = config;
     this.embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
     for (int i = 0; i < config.numLayers(); i++) {
-      layers.add(addChildBlock("encoder.layer." + i, new BertLayer(config)));
+      layers.add(addChildBlock("encoder.layer." + i, new BertLayer(config, linears)));
     }
-    this.pooler = config.hasPooler() ? addChildBlock("pooler", new BertPooler(config)) : null;
-    this.mlmHead =
-        config.hasMlmHead() ? addChildBlock("cls.predictions", new BertMlmHead(config)) : null;
+    this.pooler =
+        config.hasPooler() ? addChildBlock("pooler", new BertPooler(config, linears)) : null;
+    this.mlmHead = config.hasMlmHead()
+        ? addChildBlock("cls.predictions", new BertMlmHead(config, linears)) : null;
   }
 
   public BertConfig config() {
@@ -83,6 +85,15 @@ public final class BertModel extends AbstractBlock {
           array.setName(name);
           parameter.setArray(array);
         });
+  }
+
+  /**
+   * From now on, every weight of this model that does not train (a frozen backbone's: call after
+   * the method froze it) is multiplied as a bfloat16 copy, made on first use in the weight's
+   * manager; see {@link Precision}. Weights that train stay fp32.
+   */
+  public void multiplyFrozenWeightsInBf16(NDManager manager) {
+    linears.bf16 = new Bf16Linears(manager);
   }
 
   /** All parameters with their Hugging Face names, in state-dict order. */
@@ -255,8 +266,16 @@ public final class BertModel extends AbstractBlock {
         .singletonOrThrow();
   }
 
-  static NDArray linear(NDArray x, Parameter weight, Parameter bias) {
-    return Linear.linear(x, weight.getArray(), bias.getArray()).singletonOrThrow();
+  /** x W^T + b for every linear of the model, in fp32 or (frozen weights) bf16. */
+  static final class Linears {
+    private Bf16Linears bf16; // null: every product in fp32
+
+    NDArray apply(NDArray x, Parameter weight, Parameter bias) {
+      if (bf16 == null || weight.requiresGradient()) {
+        return Linear.linear(x, weight.getArray(), bias.getArray()).singletonOrThrow();
+      }
+      return bf16.apply(x, weight.getArray(), bias.getArray());
+    }
   }
 
   static NDArray dropout(NDArray x, float rate, boolean training) {
@@ -297,8 +316,8 @@ public final class BertModel extends AbstractBlock {
       return Embedding.embedding(inputIds, word.getArray(), SparseFormat.DENSE).singletonOrThrow();
     }
 
-    NDArray wordEmbeddingWeight() {
-      return word.getArray();
+    Parameter wordEmbeddingWeight() {
+      return word;
     }
 
     /**
@@ -344,11 +363,13 @@ public final class BertModel extends AbstractBlock {
    */
   public static final class BertSelfAttention extends HfBlock {
     private final BertConfig config;
+    private final Linears linears;
     private final Parameter qW, qB, kW, kB, vW, vB;
     private final EnumMap<Projection, ProjectionAdapter> adapters = new EnumMap<>(Projection.class);
 
-    BertSelfAttention(BertConfig c) {
+    BertSelfAttention(BertConfig c, Linears linears) {
       this.config = c;
+      this.linears = linears;
       int h = c.hiddenSize();
       qW = param("query.weight", h, h);
       qB = param("query.bias", h);
@@ -370,7 +391,7 @@ public final class BertModel extends AbstractBlock {
     /** W x + b, plus the adapter's delta when one is attached. */
     private NDArray project(NDArray hidden, Projection projection,
         Parameter weight, Parameter bias) {
-      NDArray out = linear(hidden, weight, bias);
+      NDArray out = linears.apply(hidden, weight, bias);
       ProjectionAdapter adapter = adapters.get(projection);
       return adapter == null ? out : out.add(adapter.delta(hidden));
     }
@@ -421,15 +442,17 @@ public final class BertModel extends AbstractBlock {
   /** Attention + output projection + residual LayerNorm, then the feed-forward block. */
   public static final class BertLayer extends HfBlock {
     private final BertConfig config;
+    private final Linears linears;
     private final BertSelfAttention self;
     private final Parameter attnOutW, attnOutB, attnLnW, attnLnB;
     private final Parameter interW, interB, outW, outB, outLnW, outLnB;
 
-    BertLayer(BertConfig c) {
+    BertLayer(BertConfig c, Linears linears) {
       this.config = c;
+      this.linears = linears;
       int h = c.hiddenSize();
       int f = c.intermediateSize();
-      self = addChildBlock("attention.self", new BertSelfAttention(c));
+      self = addChildBlock("attention.self", new BertSelfAttention(c, linears));
       attnOutW = param("attention.output.dense.weight", h, h);
       attnOutB = param("attention.output.dense.bias", h);
       attnLnW = param("attention.output.LayerNorm.weight", h);
@@ -446,10 +469,11 @@ public final class BertModel extends AbstractBlock {
     NDArray forward(NDArray hidden, NDArray additiveMask, NDList past, boolean training) {
       float eps = config.layerNormEps();
       NDArray context = self.forward(hidden, additiveMask, past, training);
-      NDArray attnOut = dropout(linear(context, attnOutW, attnOutB), config.hiddenDropout(), training);
+      NDArray attnOut =
+          dropout(linears.apply(context, attnOutW, attnOutB), config.hiddenDropout(), training);
       NDArray x = layerNorm(attnOut.add(hidden), attnLnW, attnLnB, eps);
-      NDArray inter = activation(linear(x, interW, interB), config.hiddenAct()); // [B, T, F]
-      NDArray out = dropout(linear(inter, outW, outB), config.hiddenDropout(), training);
+      NDArray inter = activation(linears.apply(x, interW, interB), config.hiddenAct()); // [B, T, F]
+      NDArray out = dropout(linears.apply(inter, outW, outB), config.hiddenDropout(), training);
       return layerNorm(out.add(x), outLnW, outLnB, eps);
     }
 
@@ -463,9 +487,11 @@ public final class BertModel extends AbstractBlock {
 
   /** tanh(dense(h[CLS])). */
   public static final class BertPooler extends HfBlock {
+    private final Linears linears;
     private final Parameter w, b;
 
-    BertPooler(BertConfig c) {
+    BertPooler(BertConfig c, Linears linears) {
+      this.linears = linears;
       w = param("dense.weight", c.hiddenSize(), c.hiddenSize());
       b = param("dense.bias", c.hiddenSize());
     }
@@ -473,7 +499,7 @@ public final class BertModel extends AbstractBlock {
     /** [B, T, H] to [B, H]. */
     NDArray forward(NDArray lastHiddenState) {
       NDArray cls = lastHiddenState.get(":, 0, :");
-      return linear(cls, w, b).tanh();
+      return linears.apply(cls, w, b).tanh();
     }
 
     @Override
@@ -491,10 +517,12 @@ public final class BertModel extends AbstractBlock {
   /** Masked-LM head: dense + activation + LayerNorm, then the tied word-embedding decoder + bias. */
   public static final class BertMlmHead extends HfBlock {
     private final BertConfig config;
+    private final Linears linears;
     private final Parameter denseW, denseB, lnW, lnB, bias;
 
-    BertMlmHead(BertConfig c) {
+    BertMlmHead(BertConfig c, Linears linears) {
       this.config = c;
+      this.linears = linears;
       int h = c.hiddenSize();
       denseW = param("transform.dense.weight", h, h);
       denseB = param("transform.dense.bias", h);
@@ -504,17 +532,18 @@ public final class BertModel extends AbstractBlock {
     }
 
     /** [B, T, H] to [B, T, V]. */
-    NDArray forward(NDArray hidden, NDArray wordEmbeddings) {
-      NDArray x = activation(linear(hidden, denseW, denseB), config.hiddenAct());
+    NDArray forward(NDArray hidden, Parameter wordEmbeddings) {
+      NDArray x = activation(linears.apply(hidden, denseW, denseB), config.hiddenAct());
       x = layerNorm(x, lnW, lnB, config.layerNormEps());
-      return Linear.linear(x, wordEmbeddings, bias.getArray()).singletonOrThrow();
+      return linears.apply(x, wordEmbeddings, bias); // [B, T, V]
     }
 
-    /** Block API: (hidden, word_embeddings) to (logits). */
+    // Not dead code: DJL makes it abstract; the head runs through BertModel#mlmLogits, which
+    // passes the tied word-embedding parameter.
     @Override
     protected NDList forwardInternal(
         ParameterStore ps, NDList in, boolean training, PairList<String, Object> params) {
-      return new NDList(forward(in.get(0), in.get(1)));
+      throw new UnsupportedOperationException("call BertModel.mlmLogits(lastHiddenState)");
     }
 
     @Override

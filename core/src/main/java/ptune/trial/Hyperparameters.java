@@ -69,6 +69,8 @@ public final class Hyperparameters {
       TrialHyperparameters.CLASSIFIER, ValueRange.ANY, "classifier or verbalizer");
   public static final Hyperparameter<String> LABEL_WORDS = key("label_words", String.class, null,
       ValueRange.ANY, "verbalizer: one word per class, comma-separated; default: the task's");
+  public static final Hyperparameter<String> PRECISION = key("precision", String.class, "fp32",
+      ValueRange.ANY, "fp32 or bf16: a frozen backbone's weights multiplied in bfloat16 (pt, pt2)");
   public static final Hyperparameter<Boolean> SKIP_BAD_RECORDS = key("skip_bad_records",
       Boolean.class, false, ValueRange.ANY, "leave malformed records out and count them on the log");
 
@@ -76,7 +78,7 @@ public final class Hyperparameters {
       EVAL_BATCH_SIZE, ACCUMULATION, WEIGHT_DECAY, WARMUP_RATIO, SCHEDULE, GAMMA, MAX_GRAD_NORM,
       PATIENCE, PREFIX_LEN, PREFIX_DEPTH, PREFIX_DEPTH_FROM, PREFIX_PROJECTION, PREFIX_HIDDEN,
       SHIFT_POSITIONS, DROPOUT, MAX_LEN, DOC_STRIDE, HELD_OUT_FRACTION, MAX_TRAIN_EXAMPLES,
-      MAX_DEV_EXAMPLES, MAX_TEST_EXAMPLES, HEAD, LABEL_WORDS, SKIP_BAD_RECORDS);
+      MAX_DEV_EXAMPLES, MAX_TEST_EXAMPLES, HEAD, LABEL_WORDS, PRECISION, SKIP_BAD_RECORDS);
 
   private Hyperparameters() {}
 

@@ -73,6 +73,10 @@ public final class PromptTuningTrialRunner implements TrialRunner {
       LOG.info(String.format("trial %s: %d intra-op thread(s) for the task's %d core(s)", spec.trialId(), threads,
           env.cores()));
     }
+    if (TrialDevice.bf16Refused(spec, TrialDevice.of(env.device()))) {
+      LOG.warning("trial " + spec.trialId() + ": precision bf16, but this CPU has no bf16 matmul"
+          + " (no avx512_bf16 or amx_bf16 in /proc/cpuinfo): running fp32");
+    }
     Backbone backbone = BackboneCache.get(spec.backbone());
     Task task = spec.loadTask(env.files());
     TrialSplits splits = TrialSplits.load(spec, task, env.dataDir(), true);
@@ -139,7 +143,7 @@ public final class PromptTuningTrialRunner implements TrialRunner {
           .parameters(trainer.trainable().count(), built.totalParameters(spec.method()))
           .seconds((System.nanoTime() - started) / 1e9)
           .examplesPerSecond(outcome.examplesPerSecond())
-          .device(TrialDevice.describe(env.device()))
+          .device(TrialDevice.describe(env.device(), spec))
           .features(features.origin())
           .checkpointPath(checkpoint)
           .resumedEpochs(outcome.resumedEpochs())

@@ -4,6 +4,7 @@ import ptune.dataset.TaskKind;
 import ptune.features.QaWindowEncoder;
 import ptune.method.PromptConfig;
 import ptune.method.TuningMethods;
+import ptune.model.Precision;
 import ptune.trainer.TrainerConfig;
 
 /**
@@ -46,6 +47,11 @@ public final class TrialHyperparameters {
         Hyperparameters.PREFIX_HIDDEN.read(spec),
         dropout(spec),
         Hyperparameters.SHIFT_POSITIONS.read(spec));
+  }
+
+  /** {@code precision}: fp32, or bf16 for a frozen backbone's linears ({@link Precision}). */
+  public static Precision precision(TrialSpec spec) {
+    return Precision.parse(Hyperparameters.PRECISION.read(spec));
   }
 
   public static float dropout(TrialSpec spec) {

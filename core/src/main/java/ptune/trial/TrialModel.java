@@ -9,6 +9,7 @@ import ptune.method.PromptConfig;
 import ptune.method.TuningMethod;
 import ptune.method.TuningMethods;
 import ptune.model.BertModel;
+import ptune.model.Precision;
 import ptune.trainer.EncodedExample;
 import ptune.trainer.Trainer;
 
@@ -49,6 +50,9 @@ record TrialModel(BertModel model, TuningMethod method, TaskHead head, Trainer t
     PromptConfig prompt = TrialHyperparameters.prompt(spec, model.config().numLayers());
     TuningMethod method = TuningMethods.create(spec.method(), model,
         foldedPrompt ? prompt.withoutProjection() : prompt, manager, init);
+    if (TrialDevice.precision(spec, manager.getDevice()) == Precision.BF16) {
+      model.multiplyFrozenWeightsInBf16(manager); // the method has frozen the backbone
+    }
     TaskHead head = setup.head(model, firstRow, dropout, manager, init);
     return new TrialModel(model, method, head,
         new Trainer(model, method, head, backbone.tokenizer().padId()));

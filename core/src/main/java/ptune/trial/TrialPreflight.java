@@ -16,6 +16,7 @@ import ptune.method.PromptConfig;
 import ptune.method.PromptPlacement;
 import ptune.method.TuningMethods;
 import ptune.model.BertConfig;
+import ptune.model.Precision;
 
 /**
  * What {@link PromptTuningTrialRunner} checks on the driver before any trial starts: the names
@@ -41,6 +42,7 @@ public final class TrialPreflight {
     } catch (IllegalArgumentException e) {
       throw new InvalidTrialException("head", e.getMessage());
     }
+    checkPrecision(spec, method);
     if (spec.taskDefinition() == null) {
       checkDataFiles(task, dataDir); // a declared task's files: jobs' DeclaredTaskCheck, once per task
     }
@@ -92,6 +94,21 @@ public final class TrialPreflight {
       throw new InvalidTrialException("doc_stride", "doc_stride " + stride + " leaves no context in windows of max_len "
           + maxLength + " (3 special tokens and the question come first): make doc_stride smaller than max_len - 3"
           + " minus the longest question's tokens (the official recipe: max_len 384, doc_stride 128)");
+    }
+  }
+
+  /** bf16 is for frozen weights: a method that trains the backbone would silently stay fp32. */
+  private static void checkPrecision(TrialSpec spec, MethodDefinition method) {
+    Precision precision;
+    try {
+      precision = TrialHyperparameters.precision(spec);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTrialException("precision", e.getMessage());
+    }
+    if (precision == Precision.BF16 && method.tunesBackbone()) {
+      throw new InvalidTrialException("precision", "bf16 multiplies a frozen backbone's weights;"
+          + " method " + spec.method() + " trains the backbone: use fp32 for it (e.g. an override"
+          + " for method " + spec.method() + ")");
     }
   }
 

@@ -113,6 +113,19 @@ class ConfigFaultsTest {
   }
 
   @Test
+  void anUnknownPrecision() throws IOException {
+    CommandLine result = sweep(base().replace("max_len: 96", "max_len: 96\n  precision: fp8"));
+    assertRejected(result, ":11: grid.precision: precision must be fp32 or bf16, got 'fp8'");
+  }
+
+  @Test
+  void bf16ForAMethodThatTrainsTheBackbone() throws IOException {
+    CommandLine result = sweep(base().replace("methods: [pt, pt2]", "methods: [ft, pt2]")
+        .replace("max_len: 96", "max_len: 96\n  precision: bf16"));
+    assertRejected(result, ":11: grid.precision: bf16 multiplies a frozen backbone's weights; method ft trains the backbone");
+  }
+
+  @Test
   void aModelDirectoryIsCheckedFromItsConfigWithRobertasPositionOffset() throws IOException {
     Path model = Files.createDirectories(tmp.resolve("my-roberta"));
     Files.writeString(model.resolve("config.json"), """

@@ -44,10 +44,10 @@ public final class BenchCommand implements Command {
     JniUtils.setGradMode(false); // as the Trainer: gradients only inside the collector
     Backbone backbone = BackboneRegistry.load(o.backbone());
     System.out.printf(Locale.ROOT,
-        "ptune bench: %s (%d layers x %d), batch %d, seq %d, prefix %d, dropout %s, %d steps after"
-            + " %d warm-up%n",
+        "ptune bench: %s (%d layers x %d), batch %d, seq %d, prefix %d, dropout %s, precision %s"
+            + " (frozen backbones), %d steps after %d warm-up%n",
         backbone.name(), backbone.config().numLayers(), backbone.config().hiddenSize(), o.batch(),
-        o.seq(), o.prefix(), o.dropout(), o.steps(), o.warmup());
+        o.seq(), o.prefix(), o.dropout(), o.precision().configName(), o.steps(), o.warmup());
     System.out.printf(Locale.ROOT,
         "engine %s %s, intra-op threads in effect %d (asked %d), inter-op %d, cores %d,"
             + " load average %s%n",
@@ -87,6 +87,7 @@ public final class BenchCommand implements Command {
           row.put("seq", o.seq());
           row.put("prefix", o.prefix());
           row.put("dropout", o.dropout());
+          row.put("precision", BenchTrainingStep.precision(name, o).configName());
           row.put("threads", threads);
           row.put("steps", o.steps());
           row.put("warmup", o.warmup());

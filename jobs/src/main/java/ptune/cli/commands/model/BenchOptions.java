@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ptune.method.TuningMethods;
+import ptune.model.Precision;
 import ptune.trial.Hyperparameters;
 
 /**
@@ -11,6 +12,8 @@ import ptune.trial.Hyperparameters;
  *
  * @param dropout hidden, attention, prefix and head dropout, as a trial sets them from its {@code
  *     dropout} key (its default by default); 0 matches the PyTorch eager anchor, which has no dropout
+ * @param precision how the frozen backbone of pt and pt2 multiplies, as a trial's {@code
+ *     precision} key; ft always runs fp32 (bf16 is refused for it: its weights train)
  * @param profileDir when set, one extra step per method runs under the libtorch profiler and its
  *     Chrome trace is written there as {@code <method>.json}
  */
@@ -24,6 +27,7 @@ record BenchOptions(
     int steps,
     int warmup,
     float dropout,
+    Precision precision,
     int matmulSize,
     Path json,
     Path profileDir) {
@@ -32,6 +36,7 @@ record BenchOptions(
       + String.join(",", TuningMethods.NAMES) + "] [--batch 32]"
       + " [--seq 128] [--prefix " + Hyperparameters.PREFIX_LEN.defaultValue() + "] [--threads 2]"
       + " [--steps 10] [--warmup 2] [--dropout " + Hyperparameters.DROPOUT.defaultValue() + "]"
+      + " [--precision " + Hyperparameters.PRECISION.defaultValue() + "]"
       + " [--matmul 2048] [--json FILE] [--profile DIR]";
 
   static BenchOptions parse(String[] args) {
@@ -44,6 +49,7 @@ record BenchOptions(
     int steps = 10;
     int warmup = 2;
     float dropout = Hyperparameters.DROPOUT.defaultValue().floatValue();
+    Precision precision = Precision.parse(Hyperparameters.PRECISION.defaultValue());
     int matmul = 2048;
     Path json = null;
     Path profile = null;
@@ -63,6 +69,7 @@ record BenchOptions(
         case "--steps" -> steps = positive(flag, value);
         case "--warmup" -> warmup = nonNegative(flag, value);
         case "--dropout" -> dropout = Float.parseFloat(value);
+        case "--precision" -> precision = Precision.parse(value);
         case "--matmul" -> matmul = nonNegative(flag, value);
         case "--json" -> json = Path.of(value);
         case "--profile" -> profile = Path.of(value);
@@ -74,7 +81,7 @@ record BenchOptions(
       throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
     }
     return new BenchOptions(backbone, methods, batch, seq, prefix, threads, steps, warmup, dropout,
-        matmul, json, profile);
+        precision, matmul, json, profile);
   }
 
   private static List<String> parseMethods(String value) {

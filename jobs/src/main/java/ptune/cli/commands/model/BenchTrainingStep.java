@@ -16,6 +16,7 @@ import ptune.method.TuningMethod;
 import ptune.method.TuningMethods;
 import ptune.model.BertModel;
 import ptune.model.EncoderInputs;
+import ptune.model.Precision;
 import ptune.model.TrainableParameters;
 import ptune.trainer.AdamW;
 
@@ -50,6 +51,9 @@ final class BenchTrainingStep implements BenchStepTimer.PhasedStep, AutoCloseabl
     int layers = model.config().numLayers();
     PromptConfig prompt = PromptConfig.defaults(o.prefix(), layers).withDropout(o.dropout());
     method = TuningMethods.create(methodName, model, prompt, manager, init);
+    if (precision(methodName, o) == Precision.BF16) {
+      model.multiplyFrozenWeightsInBf16(manager);
+    }
     head = new SequenceClassificationHead(model.config().hiddenSize(), 2, o.dropout(), manager,
         init);
     trainable.addAll(method.parameters());
@@ -72,6 +76,11 @@ final class BenchTrainingStep implements BenchStepTimer.PhasedStep, AutoCloseabl
     for (int i = 0; i < labels.length; i++) {
       labels[i] = data.nextInt(2);
     }
+  }
+
+  /** The run's precision for this method: bf16 applies to frozen backbones only (pt, pt2). */
+  static Precision precision(String methodName, BenchOptions o) {
+    return TuningMethods.get(methodName).tunesBackbone() ? Precision.FP32 : o.precision();
   }
 
   long trainableCount() {

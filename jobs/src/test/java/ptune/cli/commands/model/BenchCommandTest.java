@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ptune.model.Precision;
 
 class BenchCommandTest {
 
@@ -66,5 +67,16 @@ class BenchCommandTest {
     assertEquals(4, o.batch());
     assertEquals(List.of("pt2"), o.methods());
     assertEquals(128, o.seq());
+  }
+
+  @Test
+  void bf16AppliesToTheFrozenBackbonesOnly() {
+    BenchOptions o = BenchOptions.parse(new String[] {"--precision", "bf16"});
+    assertEquals(Precision.BF16, BenchTrainingStep.precision("pt2", o));
+    assertEquals(Precision.BF16, BenchTrainingStep.precision("pt", o));
+    assertEquals(Precision.FP32, BenchTrainingStep.precision("ft", o));
+    assertEquals(Precision.FP32, BenchOptions.parse(new String[0]).precision());
+    assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(new String[] {"--precision", "fp8"}));
   }
 }
