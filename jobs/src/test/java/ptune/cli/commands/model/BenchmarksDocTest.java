@@ -14,9 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The step times docs/benchmarks.md publishes for the quiet run of 2026-12-01 are the numbers in the
- * result files the commands wrote (docs/benchmarks/2026-12-01/): every cell of its table is checked
- * against the file its row names, at the one decimal the table shows.
+ * The step times docs/benchmarks.md publishes for its quiet runs (2026-12-01, and the bf16 run of
+ * 2026-12-02) are the numbers in the result files the commands wrote (docs/benchmarks/DATE/): every
+ * cell of their tables is checked against the file its row names (a bare name: the 2026-12-01
+ * directory), at the one decimal the tables show; a row that says bf16 names a bf16 file.
  */
 class BenchmarksDocTest {
 
@@ -30,11 +31,18 @@ class BenchmarksDocTest {
     List<String> rows = Files.readAllLines(DOCS.resolve("benchmarks.md")).stream()
         .filter(line -> line.startsWith("| ") && (line.contains(".json |") || line.contains(".jsonl |")))
         .toList();
-    assertEquals(6, rows.size(), "the table's rows: " + rows);
+    assertEquals(12, rows.size(), "the tables' rows: " + rows);
     int checked = 0;
     for (String row : rows) {
       String[] cells = row.substring(2, row.length() - 2).split(" \\| ");
-      Map<String, Double> measured = stepTimes(RESULTS.resolve(cells[1]));
+      Path file = cells[1].contains("/") ? DOCS.resolve("benchmarks").resolve(cells[1])
+          : RESULTS.resolve(cells[1]);
+      Map<String, Double> measured = stepTimes(file);
+      if (cells[0].contains("bf16")) {
+        for (JsonNode o : JSON.readTree(file.toFile())) {
+          assertEquals("bf16", o.get("precision").asText(), row);
+        }
+      }
       for (int m = 0; m < METHODS.size(); m++) {
         String cell = cells[2 + m];
         if (cell.equals("-")) {
@@ -45,7 +53,7 @@ class BenchmarksDocTest {
         checked++;
       }
     }
-    assertEquals(16, checked);
+    assertEquals(32, checked);
   }
 
   /** method -> ms per step, from ptune bench's --json list or the anchor's JSON lines. */
