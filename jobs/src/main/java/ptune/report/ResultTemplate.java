@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import ptune.metrics.Correlation;
 import ptune.tables.SeedStats;
 
@@ -51,6 +52,10 @@ import ptune.tables.SeedStats;
  *       first: the hyperparameters KEYS (comma-separated), status, epochs trained, the best dev
  *       score up to each of EPOCHS (comma-separated; what successive halving ranks at a rung) and
  *       the best dev score with its epoch;
+ *   <li>{@code grid-means S B M T KEYS}: a Markdown table with one row per grid point of those
+ *       trials (the distinct values of the hyperparameters KEYS, comma-separated), best mean first:
+ *       the mean ± std (seeds) of the finished trials' best dev scores, and their best epochs;
+ *       how the grid behind a best-of-grid cell scored;
  *   <li>{@code rank-correlation S B M T EPOCH}: Spearman's rank correlation, over those trials that
  *       ran to the end, between the best dev score up to EPOCH and the final best dev score (ties
  *       take their mean rank), two decimals: how well a rung at EPOCH predicts the final ranking;
@@ -146,13 +151,7 @@ public final class ResultTemplate {
         args(a, 3, "S SEL T");
         yield String.format(Locale.ROOT, "%.2f", number(sweep(a[0]).taskCell(a[1], a[2]), "points_per_example"));
       }
-      case "best-epochs" -> {
-        List<Map<String, String>> trials = trials(a);
-        IntSummaryStatistics best = trials.stream().mapToInt(t -> integer(t, "best_epoch")).summaryStatistics();
-        IntSummaryStatistics of = trials.stream().mapToInt(t -> integer(t, "epochs_run")).summaryStatistics();
-        yield (best.getMin() == best.getMax() ? "" + best.getMin() : best.getMin() + "-" + best.getMax())
-            + " of " + of.getMax();
-      }
+      case "best-epochs" -> bestEpochs(trials(a));
       case "trainable" -> {
         Set<String> counts = new TreeSet<>();
         trials(a).forEach(t -> counts.add(String.format(Locale.ROOT, "%,d", (long) number(t, "trainable_parameters"))));
@@ -183,6 +182,10 @@ public final class ResultTemplate {
         args(a, 6, "S B M T KEYS EPOCHS");
         yield curves(trials(Arrays.copyOf(a, 4)), List.of(a[4].split(",")),
             Arrays.stream(a[5].split(",")).map(Integer::parseInt).toList());
+      }
+      case "grid-means" -> {
+        args(a, 5, "S B M T KEYS");
+        yield gridMeans(trials(Arrays.copyOf(a, 4)), List.of(a[4].split(",")));
       }
       case "rank-correlation" -> {
         args(a, 5, "S B M T EPOCH");
@@ -225,7 +228,7 @@ public final class ResultTemplate {
       }
       default -> throw new IllegalArgumentException("unknown verb '" + verb + "'; known: cell, mean, std, "
           + "seeds, grid, gap, majority, per-example, best-epochs, trainable, trial-minutes, trials, trial-epochs, "
-          + "trial-epochs-ratio, rerun, curves, rank-correlation, idle, run, table, figure");
+          + "trial-epochs-ratio, rerun, curves, grid-means, rank-correlation, idle, run, table, figure");
     };
   }
 
@@ -258,6 +261,46 @@ public final class ResultTemplate {
             .append(" | ");
       }
       table.append(String.format(Locale.ROOT, "%.1f (%s) |%n", 100 * number(t, "dev_score"), t.get("best_epoch")));
+    }
+    return table.toString().strip();
+  }
+
+  /** The trials' best epochs as "lo-hi of N" ("k of N" when all are equal), N the most any trained. */
+  private static String bestEpochs(List<Map<String, String>> trials) {
+    IntSummaryStatistics best = trials.stream().mapToInt(t -> integer(t, "best_epoch")).summaryStatistics();
+    IntSummaryStatistics of = trials.stream().mapToInt(t -> integer(t, "epochs_run")).summaryStatistics();
+    return (best.getMin() == best.getMax() ? "" + best.getMin() : best.getMin() + "-" + best.getMax())
+        + " of " + of.getMax();
+  }
+
+  private static String gridMeans(List<Map<String, String>> trials, List<String> keys) {
+    // One group per grid point; values compared as numbers where they are ("2.0E-2" is "0.02").
+    Map<List<String>, List<Map<String, String>>> points = new LinkedHashMap<>();
+    for (Map<String, String> t : trials) {
+      if (!Set.of("COMPLETED", "DIVERGED").contains(t.get("status"))) {
+        continue;
+      }
+      List<String> point = keys.stream().map(k -> t.getOrDefault(k, "")).toList();
+      List<String> same = points.keySet().stream()
+          .filter(p -> IntStream.range(0, keys.size()).allMatch(i -> sameValue(p.get(i), point.get(i))))
+          .findFirst().orElse(point);
+      points.computeIfAbsent(same, p -> new ArrayList<>()).add(t);
+    }
+    if (points.isEmpty()) {
+      throw new IllegalArgumentException("no finished trial of " + trials.get(0).get("backbone") + " "
+          + trials.get(0).get("method") + " " + trials.get(0).get("task"));
+    }
+    List<Map.Entry<List<String>, SeedStats>> rows = new ArrayList<>();
+    points.forEach((point, group) -> rows.add(Map.entry(point,
+        SeedStats.of(group.stream().map(t -> 100 * number(t, "dev_score")).toList()))));
+    rows.sort(Comparator.comparingDouble((Map.Entry<List<String>, SeedStats> r) -> r.getValue().mean()).reversed());
+    StringBuilder table = new StringBuilder("| " + String.join(" | ", keys) + " | best dev, mean ± std (seeds) | best epochs |\n|")
+        .append("---|".repeat(keys.size() + 2)).append('\n');
+    for (Map.Entry<List<String>, SeedStats> row : rows) {
+      SeedStats stats = row.getValue();
+      table.append("| ").append(String.join(" | ", row.getKey()))
+          .append(String.format(Locale.ROOT, " | %.1f ± %.1f (%d) | ", stats.mean(), stats.std(), stats.n()))
+          .append(bestEpochs(points.get(row.getKey()))).append(" |\n");
     }
     return table.toString().strip();
   }

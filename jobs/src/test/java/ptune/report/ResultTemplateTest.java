@@ -100,6 +100,12 @@ class ResultTemplateTest {
         | 0.02 | COMPLETED | 8 | 50.0 | 74.0 (6) |
         | 2.0E-2 | COMPLETED | 8 | 70.0 | 70.0 (2) |
         | 0.02 | STOPPED | 3 | 10.0 | 10.0 (1) |""", render("{{curves seeds minilm-l6 pt conll03 lr 2}}"));
+    // rows a and b are one grid point (lr written two ways); d was stopped, so it is not scored
+    assertEquals("""
+        | epochs | lr | best dev, mean ± std (seeds) | best epochs |
+        |---|---|---|---|
+        | 8 | 0.03 | 99.0 ± 0.0 (1) | 8 of 8 |
+        | 8 | 2.0E-2 | 72.0 ± 2.8 (2) | 2-6 of 8 |""", render("{{grid-means seeds minilm-l6 pt conll03 epochs,lr}}"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> render("{{rerun ner selected-on-dev-test minilm-l6 ft conll03 seeds}}")).getMessage()
         .contains("sweep seeds has no finished trial of minilm-l6 ft conll03 at {epochs=4, lr=1.0E-4}"));
