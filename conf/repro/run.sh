@@ -4,6 +4,15 @@
 #   conf/repro/run.sh conll03            # run (resumes: finished trials are kept) and publish
 #   conf/repro/run.sh conll03 --publish  # publish what the output directory holds, run nothing
 #   conf/repro/run.sh conll03 --spark-profile runs/cluster/cluster.conf   # options go to bin/ptune run
+#   conf/repro/run.sh conll03 --carry    # keep an unfinished sweep's finished trials in the repo
+#   conf/repro/run.sh conll03 --restore  # put carried trials into the output directory, run nothing
+# A sweep longer than one working session on a machine that does not outlive it is carried: stop it
+# (Ctrl-C, or kill -INT / -TERM its bin/ptune java process: the session is recorded with that exit
+# code), `--carry` copies its finished trial rows (trials/parts/*.json; no checkpoints, no saved
+# states), its sessions and its console to docs/reproduction-unfinished/<name>/ (commit that), and
+# the next `run.sh <name>` on any machine restores them first, so only the unfinished trials run.
+# Publishing removes the carried directory (its contents are in the published one). PTUNE_REPRO_CARRY
+# moves docs/reproduction-unfinished elsewhere.
 # Each invocation appends to <out>/<sweep>/repro-sessions.jsonl: start, end, seconds, exit code, the
 # git commit it ran, the options passed on to bin/ptune run (args),
 # PTUNE_JAVA_OPTS (e.g. -Dai.djl.pytorch.num_threads=1 for one intra-op thread: on a machine shared
@@ -15,16 +24,55 @@
 # publishing, and every session.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-NAME="${1:?usage: conf/repro/run.sh NAME [--publish | bin/ptune run options, e.g. --spark-profile FILE]}"
+NAME="${1:?usage: conf/repro/run.sh NAME [--publish | --carry | --restore | bin/ptune run options, e.g. --spark-profile FILE]}"
 shift
 PUBLISH_ONLY=false
-if [[ "${1:-}" == "--publish" ]]; then PUBLISH_ONLY=true; shift; fi
+CARRY_ONLY=false
+RESTORE_ONLY=false
+case "${1:-}" in
+  --publish) PUBLISH_ONLY=true; shift ;;
+  --carry) CARRY_ONLY=true; shift ;;
+  --restore) RESTORE_ONLY=true; shift ;;
+esac
 CONFIG="conf/repro/$NAME.yaml"
 OUT="${PTUNE_REPRO_OUT:-$ROOT/runs/repro}"
 SWEEP="$(sed -n 's/^name: *//p' "$ROOT/$CONFIG")"
 DIR="$OUT/$SWEEP"
 DEST="$ROOT/docs/reproduction/$NAME"
+CARRIED="${PTUNE_REPRO_CARRY:-$ROOT/docs/reproduction-unfinished}/$NAME"
 cd "$ROOT"
+
+if [[ "$CARRY_ONLY" == true ]]; then
+  [[ -d "$DIR/trials/parts" ]] || { echo "run.sh: $DIR has no trial results to carry" >&2; exit 2; }
+  mkdir -p "$CARRIED/parts"
+  cp "$CONFIG" "$CARRIED/config.yaml"
+  find "$DIR/trials/parts" -maxdepth 1 -name '*.json' -exec cp {} "$CARRIED/parts/" \;
+  for f in repro-sessions.jsonl console.txt; do
+    if [[ -f "$DIR/$f" ]]; then cp "$DIR/$f" "$CARRIED/$f"; fi
+  done
+  echo "carried $(find "$CARRIED/parts" -name '*.json' | wc -l) trial result(s) of $DIR -> $CARRIED (commit it)"
+  exit 0
+fi
+
+if [[ -d "$CARRIED" ]]; then
+  # Restore a sweep carried from another machine: its finished trials are skipped by the sweep, its
+  # sessions count in run.json. Lines already here (the same machine) are not repeated.
+  cmp -s "$CONFIG" "$CARRIED/config.yaml" || {
+    echo "run.sh: $CARRIED was carried from another version of $CONFIG (diff them); delete it to start over" >&2
+    exit 2
+  }
+  mkdir -p "$DIR/trials/parts"
+  find "$CARRIED/parts" -maxdepth 1 -name '*.json' -exec cp -n {} "$DIR/trials/parts/" \;
+  if [[ -f "$CARRIED/repro-sessions.jsonl" ]]; then
+    merged="$(mktemp)"
+    cat "$CARRIED/repro-sessions.jsonl" > "$merged"
+    if [[ -f "$DIR/repro-sessions.jsonl" ]]; then grep -vxF -f "$CARRIED/repro-sessions.jsonl" "$DIR/repro-sessions.jsonl" >> "$merged" || true; fi
+    mv "$merged" "$DIR/repro-sessions.jsonl"
+  fi
+  if [[ -f "$CARRIED/console.txt" && ! -f "$DIR/console.txt" ]]; then cp "$CARRIED/console.txt" "$DIR/console.txt"; fi
+  echo "restored $(find "$CARRIED/parts" -name '*.json' | wc -l) carried trial result(s) from $CARRIED into $DIR"
+fi
+if [[ "$RESTORE_ONLY" == true ]]; then exit 0; fi
 
 if [[ "$PUBLISH_ONLY" != true ]]; then
   mkdir -p "$DIR"
@@ -32,6 +80,7 @@ if [[ "$PUBLISH_ONLY" != true ]]; then
   ( while sleep 60; do cut -d' ' -f1 /proc/loadavg; done ) > "$DIR/.load-$t0" &
   sampler=$!
   rc=0
+  trap 'true' INT TERM   # a stopped sweep still records its session below (bin/ptune exits 130 / 143)
   bin/ptune run "$CONFIG" --out "$OUT" "$@" 2>&1 | tee -a "$DIR/console.txt" || rc=$?
   kill "$sampler" 2>/dev/null || true
   load="$(paste -sd, "$DIR/.load-$t0")"; rm -f "$DIR/.load-$t0"
@@ -56,4 +105,5 @@ find "$DEST" -name '.*.crc' -delete   # Hadoop's local checksum files: not resul
     "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')"
   printf '"sessions":[%s]}\n' "$(paste -sd, "$DIR/repro-sessions.jsonl")"
 } > "$DEST/run.json"
+if [[ -d "$CARRIED" ]]; then rm -rf "$CARRIED"; echo "removed $CARRIED: the published directory holds it (commit the removal)"; fi
 echo "published $DIR -> $DEST"
