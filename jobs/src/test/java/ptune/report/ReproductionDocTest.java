@@ -133,4 +133,28 @@ class ReproductionDocTest {
     }
     assertTrue(shared > 0, "no trial id in two published sweeps (the full grid and the ASHA sweep share them)");
   }
+
+  /**
+   * The ablations' unablated variant (all layers, no MLP) is the cb sweep's best PT-2 point spelled
+   * out with its defaults, so its trial ids differ from cb's: its per-epoch dev scores must still be
+   * cb's, seed for seed (docs/reproduction.md says so).
+   */
+  @Test
+  void theUnablatedVariantRepeatsCbsTrials() throws IOException {
+    Map<String, String> cb = new HashMap<>();
+    for (var t : CsvTable.read(RESULTS.resolve("cb/trials/trials.csv")).rows()) {
+      if (t.get("method").equals("pt2") && Double.parseDouble(t.get("lr")) == 5e-3 && t.get("prefix_len").equals("16")) {
+        cb.put(t.get("seed"), t.get("dev_scores"));
+      }
+    }
+    Map<String, String> unablated = new HashMap<>();
+    for (var t : CsvTable.read(RESULTS.resolve("ablations/trials/trials.csv")).rows()) {
+      if (t.get("prefix_projection").equals("false") && t.get("prefix_depth").equals("6")) {
+        assertEquals(5e-3, Double.parseDouble(t.get("lr")), "the ablations ran at another point than cb's");
+        unablated.put(t.get("seed"), t.get("dev_scores"));
+      }
+    }
+    assertEquals(3, unablated.size(), "three seeds of the unablated variant");
+    assertEquals(cb, unablated);
+  }
 }
