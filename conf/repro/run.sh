@@ -66,7 +66,7 @@ if [[ -d "$CARRIED" ]]; then
   if [[ -f "$CARRIED/repro-sessions.jsonl" ]]; then
     merged="$(mktemp)"
     cat "$CARRIED/repro-sessions.jsonl" > "$merged"
-    if [[ -f "$DIR/repro-sessions.jsonl" ]]; then grep -vxF -f "$CARRIED/repro-sessions.jsonl" "$DIR/repro-sessions.jsonl" >> "$merged" || true; fi
+    if [[ -f "$DIR/repro-sessions.jsonl" ]]; then grep -vxF -f "$CARRIED/repro-sessions.jsonl" "$DIR/repro-sessions.jsonl" >> "$merged" || [[ $? -eq 1 ]]; fi   # 1: no line of its own
     mv "$merged" "$DIR/repro-sessions.jsonl"
   fi
   if [[ -f "$CARRIED/console.txt" && ! -f "$DIR/console.txt" ]]; then cp "$CARRIED/console.txt" "$DIR/console.txt"; fi
