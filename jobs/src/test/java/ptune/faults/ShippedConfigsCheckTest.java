@@ -54,14 +54,16 @@ class ShippedConfigsCheckTest {
           file + ": failed for another reason than bert-base's missing weights: " + result.err());
       return;
     }
-    assertEquals(ExitCode.OK, result.exitCode(), file + ": " + result.err());
-    assertTrue(result.out().contains("trials pass the pre-flight checks"), result.out());
+    assertPassed(file, result);
   }
 
   private void assertPasses(Path config) {
-    CommandLine result = check(config);
-    assertEquals(ExitCode.OK, result.exitCode(), result.err());
-    assertTrue(result.out().contains("trials pass the pre-flight checks"), result.out());
+    assertPassed(config.getFileName().toString(), check(config));
+  }
+
+  private static void assertPassed(String file, CommandLine result) {
+    assertEquals(ExitCode.OK, result.exitCode(), file + ": " + result.err());
+    assertTrue(result.out().contains("trials pass the pre-flight checks"), file + ": " + result.out());
   }
 
   private CommandLine check(Path config) {
