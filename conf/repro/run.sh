@@ -6,6 +6,8 @@
 #   conf/repro/run.sh conll03 --spark-profile runs/cluster/cluster.conf   # options go to bin/ptune run
 #   conf/repro/run.sh conll03 --carry    # keep an unfinished sweep's finished trials in the repo
 #   conf/repro/run.sh conll03 --restore  # put carried trials into the output directory, run nothing
+#   conf/repro/run.sh conll03 --retable  # remake a published sweep's tables/ and plots/ from its
+#                                        # committed trials with this checkout's code, run nothing
 # A sweep longer than one working session on a machine that does not outlive it is carried: stop it
 # (Ctrl-C, or kill -INT / -TERM its bin/ptune java process: the session is recorded with that exit
 # code), `--carry` copies its finished trial rows (trials/parts/*.json; no checkpoints, no saved
@@ -21,7 +23,9 @@
 # appended to <out>/<sweep>/console.txt. publish copies trials/trials.{csv,parquet}, tables/,
 # plots/ and console.txt (no checkpoints, no logs) and writes run.json:
 # the command, the machine (all its cores: `nproc` alone honours OMP_NUM_THREADS), the commit
-# publishing, and every session.
+# publishing, and every session. --retable is for a change to how tables are made (PublishedTablesTest
+# fails until every published sweep is re-tabled): the run keeps its id, and each re-tabling appends
+# when, the commit and the command to docs/reproduction/<name>/retabled.jsonl (commit the code first).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NAME="${1:?usage: conf/repro/run.sh NAME [--publish | --carry | --restore | bin/ptune run options, e.g. --spark-profile FILE]}"
@@ -29,10 +33,12 @@ shift
 PUBLISH_ONLY=false
 CARRY_ONLY=false
 RESTORE_ONLY=false
+RETABLE_ONLY=false
 case "${1:-}" in
   --publish) PUBLISH_ONLY=true; shift ;;
   --carry) CARRY_ONLY=true; shift ;;
   --restore) RESTORE_ONLY=true; shift ;;
+  --retable) RETABLE_ONLY=true; shift ;;
 esac
 CONFIG="conf/repro/$NAME.yaml"
 OUT="${PTUNE_REPRO_OUT:-$ROOT/runs/repro}"
@@ -51,6 +57,24 @@ if [[ "$CARRY_ONLY" == true ]]; then
     if [[ -f "$DIR/$f" ]]; then cp "$DIR/$f" "$CARRIED/$f"; fi
   done
   echo "carried $(find "$CARRIED/parts" -name '*.json' | wc -l) trial result(s) of $DIR -> $CARRIED (commit it)"
+  exit 0
+fi
+
+if [[ "$RETABLE_ONLY" == true ]]; then
+  [[ -e "$DEST/trials/trials.parquet" ]] || { echo "run.sh: $DEST has no published trials to re-table" >&2; exit 2; }
+  cmp -s "$CONFIG" "$DEST/config.yaml" || { echo "run.sh: $DEST was published from another version of $CONFIG" >&2; exit 2; }
+  work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+  # The aggregation is of the run that made the trials: RunHistory's marker keeps its id.
+  run_id="$(sed -n 's/^ *"run" *: *"\([^"]*\)".*/\1/p' "$DEST/tables/comparison.json")"
+  [[ -n "$run_id" ]] || { echo "run.sh: no run id in $DEST/tables/comparison.json" >&2; exit 2; }
+  mkdir -p "$work/$SWEEP"; printf '{"id":"%s","rerun":false}' "$run_id" > "$work/$SWEEP/RUN"
+  bin/ptune aggregate "$CONFIG" --out "$work" --from "$DEST" "$@"
+  rm -rf "$DEST/tables" "$DEST/plots"
+  cp -r "$work/$SWEEP/tables" "$work/$SWEEP/plots" "$DEST/"
+  find "$DEST" -name '.*.crc' -delete
+  printf '{"retabled":"%s","commit":"%s","command":"conf/repro/run.sh %s --retable"}\n' \
+    "$(date -u +%FT%TZ)" "$(git describe --always --dirty)" "$NAME" >> "$DEST/retabled.jsonl"
+  echo "re-tabled $DEST from its committed trials (run $run_id)"
   exit 0
 fi
 

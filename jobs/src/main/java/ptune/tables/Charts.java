@@ -227,8 +227,9 @@ public final class Charts {
       });
       NumberAxis score = new NumberAxis(task.getKey().toUpperCase(Locale.ROOT) + " " + task.getValue().get(0).metric());
       XYPlot panel = new XYPlot(data, null, score, renderer);
-      Double majority = task.getValue().stream().map(TrialRecord::majorityBaseline).filter(Objects::nonNull).findFirst()
-          .map(v -> 100 * v).orElse(null);
+      // The tables' yardstick: over every finished trial of the task, not only those with a prompt length.
+      Double majority = TaskInfo.majorityOf(records.stream()
+          .filter(r -> r.ranToTheEnd() && r.task().equals(task.getKey())).toList());
       if (majority != null) {
         panel.addRangeMarker(new ValueMarker(majority, ChartStyle.MAJORITY, ChartStyle.DASHED), Layer.BACKGROUND);
         drawn.add(majority);

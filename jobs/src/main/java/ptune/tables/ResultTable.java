@@ -67,7 +67,7 @@ public record ResultTable(
     records.stream().filter(r -> r.ranToTheEnd()).collect(Collectors.groupingBy(TrialRecord::task))
         .forEach((task, trials) -> info.put(task, new TaskInfo(task,
             trials.stream().map(TrialRecord::metric).filter(Objects::nonNull).findFirst().orElse("score"),
-            trials.stream().map(TrialRecord::majorityBaseline).filter(Objects::nonNull).findFirst().map(v -> 100 * v).orElse(null),
+            TaskInfo.majorityOf(trials),
             trials.stream().map(TrialRecord::devSize).filter(Objects::nonNull).max(Integer::compare).orElse(null))));
     return info;
   }

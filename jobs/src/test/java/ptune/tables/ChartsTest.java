@@ -12,7 +12,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
@@ -48,6 +50,21 @@ class ChartsTest {
     XYPlot cb = byLength.getSubplots().get(0);
     assertEquals(1, cb.getDataset().getSeriesCount(), "one line: PT-2 (FT has no prompt length)");
     assertEquals(palette.color("pt2"), cb.getRenderer().getSeriesPaint(0));
+  }
+
+  @Test
+  void thePromptLengthPanelsDrawTheTablesMajorityClass() {
+    // FT's trials (no prompt length, so no line here) hold the higher majority: the panel still draws it.
+    List<TrialRecord> records = List.of(
+        new TrialRecord("ft1", "minilm-l6", "ft", "rte", 1, Map.of("lr", "3e-5"), "COMPLETED", "accuracy",
+            0.55, 0.55, 0.55, null, 146 / 277.0, 277),
+        new TrialRecord("pt21", "minilm-l6", "pt2", "rte", 1, Map.of("lr", "0.01", "prefix_len", "16"), "COMPLETED",
+            "accuracy", 0.54, 0.54, 0.54, null, 131 / 277.0, 277));
+    double majority = ResultTable.build(records, Selection.DEV_BEST_EPOCH).taskInfo().get("rte").majority();
+    XYPlot rte = ((CombinedDomainXYPlot) Charts.devScoreByPromptLength(records, "minilm-l6").getPlot()).getSubplots().get(0);
+    assertEquals(List.of(majority), rte.getRangeMarkers(Layer.BACKGROUND).stream()
+        .map(m -> ((ValueMarker) m).getValue()).toList());
+    assertEquals(100.0 * 146 / 277, majority, 1e-9);
   }
 
   @Test

@@ -65,4 +65,20 @@ class ResultTableTest {
     String devMd = TableRenderer.markdown(dev, PublishedResults.load());
     assertTrue(devMd.contains("CB (accuracy, dev)") && devMd.contains("CONLL03 (f1, dev)"), devMd);
   }
+
+  private static TrialRecord withMajority(long seed, double majority) {
+    return new TrialRecord("rte" + seed, "b", "ft", "rte", seed, Map.of("lr", "3e-5"), "COMPLETED",
+        "accuracy", 0.55, 0.55, 0.54, null, majority, 277);
+  }
+
+  @Test
+  void theMajorityRowIsTheHighestOfTheTrialsWhicheverIsReadFirst() {
+    // Seed 11's held-out draw flips RTE's near-balanced training majority: 131/277 on dev, not 146/277.
+    TrialRecord flipped = withMajority(11, 131 / 277.0);
+    TrialRecord usual = withMajority(14, 146 / 277.0);
+    for (List<TrialRecord> order : List.of(List.of(flipped, usual), List.of(usual, flipped))) {
+      assertEquals(100.0 * 146 / 277, ResultTable.build(order, Selection.DEV_BEST_EPOCH).taskInfo().get("rte").majority(),
+          1e-9, "read in the order " + order.stream().map(TrialRecord::seed).toList());
+    }
+  }
 }
