@@ -70,8 +70,8 @@ public final class PromptTuningTrialRunner implements TrialRunner {
     Engine.getInstance().setRandomSeed((int) spec.seed());
     if (env.cores() > 0 && !TrialDevice.of(env.device()).isGpu()) {
       int threads = IntraOpThreads.use(IntraOpThreads.forCores(env.cores()));
-      LOG.info(String.format("trial %s: %d intra-op thread(s) for the task's %d core(s)", spec.trialId(), threads,
-          env.cores()));
+      LOG.info(String.format("trial %s: %d intra-op thread(s) for the task's %d core(s), native allocator %s",
+          spec.trialId(), threads, env.cores(), NativeAllocator.inUse()));
     }
     if (TrialDevice.bf16Refused(spec, TrialDevice.of(env.device()))) {
       LOG.warning("trial " + spec.trialId() + ": precision bf16, but this CPU has no bf16 matmul"

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import ptune.dataset.DataDirectory;
 import ptune.testing.BinScripts;
+import ptune.testing.Tcmalloc;
 import ptune.testing.TestSweeps;
 
 /**
@@ -30,7 +32,7 @@ import ptune.testing.TestSweeps;
  * one-core executors, run a small real sweep on it through the profile it wrote (data_dir relative
  * to the repository, as in the shipped configs), stop it. Both
  * trials run in executor JVMs (two of them, side by side), each with one libtorch thread for its
- * one core, and stop leaves no daemon behind.
+ * one core and tcmalloc preloaded when the machine has it, and stop leaves no daemon behind.
  */
 @Tag("slow")
 class LocalClusterScriptTest {
@@ -54,6 +56,10 @@ class LocalClusterScriptTest {
       String profile = Files.readString(clusterDir.resolve("cluster.conf"));
       assertTrue(profile.matches("(?s).*\nspark\\.task\\.cpus +1\n.*") && profile.matches("(?s).*\nspark\\.executor\\.cores +1\n.*"),
           profile);
+      Optional<String> tcmalloc = Tcmalloc.installedLibrary();
+      assertEquals(tcmalloc.map(lib -> "spark.executorEnv.LD_PRELOAD     " + lib).stream().toList(),
+          profile.lines().filter(l -> l.startsWith("spark.executorEnv.LD_PRELOAD")).toList(),
+          "the executors preload tcmalloc exactly when this machine has it");
       Path config = Files.writeString(tmp.resolve("tiny.yaml"), """
           name: tiny
           runner: ptune.trial.PromptTuningTrialRunner
@@ -81,7 +87,9 @@ class LocalClusterScriptTest {
       assertTrue(executors.stream().noneMatch("driver"::equals), executors.toString());
       List<String> threadLines = executorLogLines(clusterDir, "intra-op thread(s)");
       assertEquals(2, threadLines.size(), threadLines.toString());
-      assertTrue(threadLines.stream().allMatch(l -> l.contains(": 1 intra-op thread(s) for the task's 1 core(s)")),
+      String allocator = tcmalloc.isPresent() ? "tcmalloc" : "glibc";
+      assertTrue(threadLines.stream().allMatch(
+          l -> l.contains(": 1 intra-op thread(s) for the task's 1 core(s), native allocator " + allocator)),
           threadLines.toString());
     } finally {
       daemons.addAll(daemons.stream().flatMap(ProcessHandle::descendants).toList()); // executors

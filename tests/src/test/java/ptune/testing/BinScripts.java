@@ -22,12 +22,23 @@ public final class BinScripts {
 
   private BinScripts() {}
 
+  /** What a script printed (stdout and stderr, lines as they came) and its exit code. */
+  public record Outcome(int exitCode, List<String> console) {}
+
   /**
    * Runs {@code bin/<script> args...} with {@code env} added to the environment; returns its stdout
    * and stderr, lines as they came (echoed to the test's log), and fails the test unless it exits 0
    * within {@code timeout}.
    */
   public static List<String> run(Map<String, String> env, Duration timeout, String script, String... args)
+      throws IOException, InterruptedException {
+    Outcome outcome = outcome(env, timeout, script, args);
+    assertEquals(0, outcome.exitCode(), "bin/" + script + " exit code; console:\n" + String.join("\n", outcome.console()));
+    return outcome.console();
+  }
+
+  /** As {@link #run}, for a run expected to fail: its exit code and console, whatever the code. */
+  public static Outcome outcome(Map<String, String> env, Duration timeout, String script, String... args)
       throws IOException, InterruptedException {
     Path root = TestSweeps.repoRoot();
     List<String> command = new ArrayList<>(List.of(root.resolve("bin").resolve(script).toString()));
@@ -54,7 +65,6 @@ public final class BinScripts {
       process.waitFor(1, TimeUnit.MINUTES);
     }
     reader.join(TimeUnit.MINUTES.toMillis(1));
-    assertEquals(0, process.exitValue(), "bin/" + script + " exit code; console:\n" + String.join("\n", lines));
-    return List.copyOf(lines);
+    return new Outcome(process.exitValue(), List.copyOf(lines));
   }
 }

@@ -17,6 +17,7 @@ import ptune.backbone.Backbone;
 import ptune.backbone.BackboneRegistry;
 import ptune.command.Command;
 import ptune.model.IntraOpThreads;
+import ptune.trial.NativeAllocator;
 
 /**
  * {@code ptune bench}: median wall time of full training steps (forward, backward, clip + AdamW +
@@ -43,6 +44,7 @@ public final class BenchCommand implements Command {
     int threads = IntraOpThreads.use(o.threads());
     JniUtils.setGradMode(false); // as the Trainer: gradients only inside the collector
     Backbone backbone = BackboneRegistry.load(o.backbone());
+    String allocator = NativeAllocator.inUse();
     System.out.printf(Locale.ROOT,
         "ptune bench: %s (%d layers x %d), batch %d, seq %d, prefix %d, dropout %s, precision %s"
             + " (frozen backbones), %d steps after %d warm-up%n",
@@ -50,10 +52,10 @@ public final class BenchCommand implements Command {
         o.seq(), o.prefix(), o.dropout(), o.precision().configName(), o.steps(), o.warmup());
     System.out.printf(Locale.ROOT,
         "engine %s %s, intra-op threads in effect %d (asked %d), inter-op %d, cores %d,"
-            + " load average %s%n",
+            + " native allocator %s, load average %s%n",
         Engine.getInstance().getEngineName(), Engine.getInstance().getVersion(), threads,
         o.threads(), JniUtils.getNumInteropThreads(), Runtime.getRuntime().availableProcessors(),
-        loadAverage());
+        allocator, loadAverage());
 
     List<Map<String, Object>> rows = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -89,6 +91,7 @@ public final class BenchCommand implements Command {
           row.put("dropout", o.dropout());
           row.put("precision", BenchTrainingStep.precision(name, o).configName());
           row.put("threads", threads);
+          row.put("allocator", allocator);
           row.put("steps", o.steps());
           row.put("warmup", o.warmup());
           row.put("load_average", load);
